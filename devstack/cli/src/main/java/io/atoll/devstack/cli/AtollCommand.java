@@ -1,0 +1,57 @@
+package io.atoll.devstack.cli;
+
+import io.atoll.devstack.platform.PlatformException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code atoll} command: runs the local platform. */
+@Command(name = "atoll",
+        mixinStandardHelpOptions = true,
+        version = "atoll 0.1.0",
+        description = "Runs the Atoll platform on this machine with real servers.",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class})
+public final class AtollCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: up, down or status");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line; bad input and failures come out as one line on {@code err} and a non-zero code. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new AtollCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((problem, ignored) -> {
+            err.println("atoll: " + firstLine(problem.getMessage()) + " (see atoll --help)");
+            return 2;
+        });
+        commandLine.setExecutionExceptionHandler((problem, ignored, parsed) -> {
+            if (problem instanceof PlatformException) {
+                err.println("atoll: " + problem.getMessage());
+            } else {
+                err.println("atoll: unexpected " + problem.getClass().getSimpleName() + ": " + firstLine(String.valueOf(problem.getMessage())));
+            }
+            return 1;
+        });
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,57 @@
+package io.atoll.devstack.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.atoll.devstack.platform.ComponentStatus;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders the platform's status for people (a table) and for programs (JSON). */
+final class StatusView {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StatusView() {
+    }
+
+    static String table(List<ComponentStatus> components) {
+        StringBuilder table = new StringBuilder(String.format("%-10s %-22s %-10s %-6s %-8s %s%n", "COMPONENT", "ADDRESS", "STATE", "OWNED", "PID", "LOG"));
+        for (ComponentStatus component : components) {
+            table.append(String.format("%-10s %-22s %-10s %-6s %-8s %s%n",
+                    component.name(),
+                    component.endpoint(),
+                    component.state().name().toLowerCase().replace('_', '-'),
+                    component.owned() ? "yes" : "no",
+                    component.pid().isPresent() ? Long.toString(component.pid().getAsLong()) : "-",
+                    component.log().map(Path::toString).orElse("-")));
+        }
+        return table.toString();
+    }
+
+    static String json(Path stateDir, List<ComponentStatus> components) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("stateDir", stateDir.toString());
+        document.put("components", components.stream().map(StatusView::jsonOf).toList());
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("status is not serialisable", e);
+        }
+    }
+
+    private static Map<String, Object> jsonOf(ComponentStatus component) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", component.name());
+        entry.put("address", component.endpoint().toString());
+        entry.put("host", component.endpoint().host());
+        entry.put("port", component.endpoint().port());
+        entry.put("state", component.state().name().toLowerCase().replace('_', '-'));
+        entry.put("owned", component.owned());
+        entry.put("pid", component.pid().isPresent() ? component.pid().getAsLong() : null);
+        entry.put("log", component.log().map(Path::toString).orElse(null));
+        return entry;
+    }
+}

@@ -1,0 +1,159 @@
+package io.atoll.devstack.platform;
+
+import io.atoll.devstack.process.OwnedProcess;
+import io.atoll.devstack.process.Processes;
+import io.atoll.devstack.process.StateFile;
+import io.atoll.devstack.server.Answer;
+import io.atoll.devstack.server.Progress;
+import io.atoll.devstack.server.Readiness;
+import io.atoll.devstack.server.Server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The servers of the local platform and the processes it started for them. {@code up} uses a server
+ * that already answers, starts one where none does, and records what it started in the state folder;
+ * {@code down} stops exactly those.
+ */
+public final class LocalPlatform {
+    private final Path stateDir;
+    private final List<Server> servers;
+    private final StateFile state;
+    private final OptionalLong ownerPid;
+
+    /**
+     * @param ownerPid when present, every server started here stops once this process exits (the
+     *                 servers of a test run belong to its build)
+     */
+    public LocalPlatform(Path stateDir, List<Server> servers, OptionalLong ownerPid) {
+        this.stateDir = requireNonNull(stateDir, "stateDir is null").toAbsolutePath();
+        this.servers = List.copyOf(servers);
+        this.ownerPid = requireNonNull(ownerPid, "ownerPid is null");
+        this.state = new StateFile(this.stateDir);
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Makes every server available, starting the missing ones side by side; returns their status. */
+    public List<ComponentStatus> up(Progress progress) {
+        List<CompletableFuture<Void>> starts = servers.stream()
+                .map(server -> CompletableFuture.runAsync(() -> bringUp(server, progress)))
+                .toList();
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PlatformException problem) {
+                throw problem;
+            }
+            throw new PlatformException(e.getCause().getMessage(), e.getCause());
+        }
+        return status();
+    }
+
+    private void bringUp(Server server, Progress progress) {
+        try {
+            Optional<OwnedProcess> recorded = state.find(server.name());
+            if (recorded.isPresent()) {
+                if (recorded.get().live().isPresent()) {
+                    Readiness.await(server, Duration.ofSeconds(120), recorded.get().log(), () -> recorded.get().live().isPresent());
+                    progress.report(server.name(), "already running (pid " + recorded.get().pid() + ") on " + server.endpoint());
+                    return;
+                }
+                progress.report(server.name(), "the one started before has exited (log: " + recorded.get().log() + "); starting again");
+                state.forget(server.name());
+            }
+            Answer answer = server.probe();
+            switch (answer) {
+                case READY -> progress.report(server.name(), "using the server already running on " + server.endpoint());
+                case FOREIGN, STARTING -> throw new PlatformException("port " + server.endpoint().port() + " is taken by something that is not "
+                        + server.name() + " (or not one Atoll can use); choose another port with " + server.portSetting());
+                case SILENT -> start(server, progress);
+            }
+        } catch (IOException e) {
+            throw new PlatformException(e.getMessage(), e);
+        }
+    }
+
+    private void start(Server server, Progress progress) throws IOException {
+        if (!server.endpoint().isLocal()) {
+            throw new PlatformException("no " + server.name() + " answers at " + server.endpoint()
+                    + " and Atoll starts servers only on this machine; check the address or start it there");
+        }
+        long started = System.nanoTime();
+        OwnedProcess process = server.start(stateDir.resolve(server.name()), progress);
+        state.record(process);
+        if (ownerPid.isPresent()) {
+            Processes.stopWhenGone(ownerPid.getAsLong(), process.pid(), stateDir.resolve(server.name()).resolve("watchdog.log"));
+        }
+        progress.report(server.name(), "ready on " + server.endpoint() + " (pid " + process.pid() + ", "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+    }
+
+    /** Stops every process this platform started, newest component first; harmless when none runs. */
+    public void down(Progress progress) {
+        try {
+            List<OwnedProcess> owned = new ArrayList<>(state.all());
+            for (OwnedProcess process : owned) {
+                if (process.live().isPresent()) {
+                    progress.report(process.component(), "stopping pid " + process.pid());
+                    stopper(process).stop(process);
+                    progress.report(process.component(), "stopped");
+                } else {
+                    progress.report(process.component(), "was not running");
+                }
+                state.forget(process.component());
+            }
+        } catch (IOException e) {
+            throw new PlatformException(e.getMessage(), e);
+        }
+    }
+
+    private Server stopper(OwnedProcess process) {
+        return servers.stream()
+                .filter(server -> server.name().equals(process.component()))
+                .findFirst()
+                .orElseThrow(() -> new PlatformException("no server named " + process.component() + " knows how to stop pid " + process.pid()));
+    }
+
+    /** What runs where, and which of it the platform owns. */
+    public List<ComponentStatus> status() {
+        return servers.stream().map(this::statusOf).toList();
+    }
+
+    private ComponentStatus statusOf(Server server) {
+        Optional<OwnedProcess> recorded;
+        try {
+            recorded = state.find(server.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Answer answer = server.probe();
+        if (recorded.isPresent()) {
+            OwnedProcess process = recorded.get();
+            ComponentState componentState = process.live().isEmpty() ? ComponentState.CRASHED
+                    : answer == Answer.READY ? ComponentState.READY : ComponentState.STARTING;
+            return new ComponentStatus(server.name(), server.endpoint(), componentState, true, OptionalLong.of(process.pid()),
+                    Optional.of(process.log()));
+        }
+        ComponentState componentState = switch (answer) {
+            case READY -> ComponentState.READY;
+            case STARTING -> ComponentState.STARTING;
+            case SILENT -> ComponentState.DOWN;
+            case FOREIGN -> ComponentState.PORT_TAKEN;
+        };
+        return new ComponentStatus(server.name(), server.endpoint(), componentState, false, OptionalLong.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,194 @@
+package io.atoll.devstack.server.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.atoll.devstack.process.OwnedProcess;
+import io.atoll.devstack.process.Processes;
+import io.atoll.devstack.server.Answer;
+import io.atoll.devstack.server.Endpoint;
+import io.atoll.devstack.server.Progress;
+import io.atoll.devstack.server.Readiness;
+import io.atoll.devstack.server.Server;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Cassandra from {@code cassandra-all}, run as a JVM of its own on JDK 17 with a generated
+ * configuration and its data in the platform's state folder.
+ */
+public final class CassandraServer implements Server {
+    public static final String NAME = "cassandra";
+    /** CQL native protocol v4: the request and response version bytes, and the OPTIONS and SUPPORTED opcodes. */
+    private static final int V4_REQUEST = 0x04;
+    private static final int V4_RESPONSE = 0x84;
+    private static final int OPTIONS = 0x05;
+    /** Cassandra's own jvm17-server.options: what Cassandra 5.0 needs opened up on JDK 17. */
+    private static final List<String> JPMS_FLAGS = List.of(
+            "-Djdk.attach.allowAttachSelf=true",
+            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-exports", "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+            "--add-exports", "java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports", "java.rmi/sun.rmi.server=ALL-UNNAMED",
+            "--add-exports", "java.sql/java.sql=ALL-UNNAMED",
+            "--add-exports", "java.base/java.lang.ref=ALL-UNNAMED",
+            "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports", "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-exports", "jdk.attach/sun.tools.attach=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.reflect=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.math=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.module=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.util.jar=ALL-UNNAMED",
+            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens", "java.base/java.io=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens", "jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util=ALL-UNNAMED",
+            "-Dio.netty.tryReflectionSetAccessible=true");
+
+    private final CassandraNode node;
+
+    public CassandraServer(CassandraNode node) {
+        this.node = requireNonNull(node, "node is null");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return node.cql();
+    }
+
+    @Override
+    public String portSetting() {
+        return "--cassandra-port / ATOLL_CASSANDRA_PORT";
+    }
+
+    public String datacenter() {
+        return node.datacenter();
+    }
+
+    @Override
+    public Answer probe() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint().host(), endpoint().port()), 500);
+            socket.setSoTimeout(2000);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeByte(V4_REQUEST);
+            out.writeByte(0);
+            out.writeShort(1);
+            out.writeByte(OPTIONS);
+            out.writeInt(0);
+            out.flush();
+            InputStream in = new DataInputStream(socket.getInputStream());
+            if (in.read() != V4_RESPONSE) {
+                return Answer.FOREIGN;
+            }
+        } catch (IOException e) {
+            return Readiness.classify(e);
+        }
+        return query();
+    }
+
+    /** The readiness the platform promises: a CQL query answers, not just an open port. */
+    private Answer query() {
+        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(3))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(3))
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(3))
+                .build();
+        try (CqlSession session = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(endpoint().host(), endpoint().port()))
+                .withLocalDatacenter(node.datacenter())
+                .withConfigLoader(config)
+                .build()) {
+            return session.execute("SELECT release_version FROM system.local").one() != null ? Answer.READY : Answer.STARTING;
+        } catch (RuntimeException e) {
+            return Answer.STARTING;
+        }
+    }
+
+    @Override
+    public OwnedProcess start(Path home, Progress progress) throws IOException {
+        Path log = home.resolve("cassandra.log");
+        Path conf = CassandraConfig.write(node, home);
+        List<String> command = new ArrayList<>();
+        command.add(JavaRuntimes.jdk17().toString());
+        command.addAll(List.of("-Xms" + node.heap(), "-Xmx" + node.heap(), "-Xss256k",
+                "-XX:+UseG1GC", "-XX:+ParallelRefProcEnabled", "-XX:MaxGCPauseMillis=300",
+                "-XX:ParallelGCThreads=2", "-XX:ConcGCThreads=1", "-Djava.net.preferIPv4Stack=true"));
+        command.addAll(JPMS_FLAGS);
+        command.addAll(List.of(
+                "-Dcassandra.config=" + conf.resolve("cassandra.yaml").toUri(),
+                "-Dcassandra-rackdc.properties=" + conf.resolve("cassandra-rackdc.properties").toUri(),
+                "-Dlogback.configurationFile=" + conf.resolve("logback.xml").toUri(),
+                "-Dcassandra.storagedir=" + home,
+                "-Dcassandra.logdir=" + home.resolve("logs"),
+                "-Dcassandra-foreground=yes",
+                // A fresh single node need not wait for a gossip round it will never get.
+                "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+                "-Dcassandra.ring_delay_ms=1000",
+                "-cp", conf + ":" + CassandraClasspath.read(),
+                "org.apache.cassandra.service.CassandraDaemon"));
+        progress.report(NAME, "starting node (datacenter " + node.datacenter() + ", heap " + node.heap() + ") on " + endpoint());
+        Process process = Processes.spawnDetached(command, Map.of(), home, log);
+        try {
+            Readiness.await(this, Duration.ofSeconds(180), log, process::isAlive);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return OwnedProcess.of(NAME, process.toHandle(), log, Map.of("home", home.toString()));
+    }
+
+    @Override
+    public void stop(OwnedProcess process) throws IOException {
+        var live = process.live();
+        if (live.isPresent()) {
+            Processes.terminate(live.get(), Duration.ofSeconds(30));
+        }
+    }
+
+    /** The classpath of cassandra-all, resolved by Maven when this module was built. */
+    static final class CassandraClasspath {
+        private CassandraClasspath() {
+        }
+
+        static String read() throws IOException {
+            try (InputStream in = CassandraServer.class.getResourceAsStream("/atoll/cassandra.classpath")) {
+                if (in == null) {
+                    throw new IOException("atoll/cassandra.classpath is missing: rebuild devstack/servers with ./mvnw");
+                }
+                String classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+                for (String jar : classpath.split(":")) {
+                    if (!Files.exists(Path.of(jar))) {
+                        throw new IOException("Cassandra's jar " + jar + " is missing: rebuild devstack/servers with ./mvnw");
+                    }
+                }
+                return classpath;
+            }
+        }
+    }
+}
