@@ -24,30 +24,41 @@ public final class StateFile {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Every StateFile of this JVM shares one lock: several may name the same file. */
+    private static final Object LOCK = new Object();
+
     private final Path file;
 
     public StateFile(Path stateDir) {
         this.file = stateDir.resolve("state.json");
     }
 
-    public synchronized Optional<OwnedProcess> find(String component) throws IOException {
-        return Optional.ofNullable(read().get(component));
+    public Optional<OwnedProcess> find(String component) throws IOException {
+        synchronized (LOCK) {
+            return Optional.ofNullable(read().get(component));
+        }
     }
 
-    public synchronized List<OwnedProcess> all() throws IOException {
-        return List.copyOf(read().values());
+    public List<OwnedProcess> all() throws IOException {
+        synchronized (LOCK) {
+            return List.copyOf(read().values());
+        }
     }
 
-    public synchronized void record(OwnedProcess process) throws IOException {
-        Map<String, OwnedProcess> processes = read();
-        processes.put(process.component(), process);
-        write(processes);
-    }
-
-    public synchronized void forget(String component) throws IOException {
-        Map<String, OwnedProcess> processes = read();
-        if (processes.remove(component) != null) {
+    public void record(OwnedProcess process) throws IOException {
+        synchronized (LOCK) {
+            Map<String, OwnedProcess> processes = read();
+            processes.put(process.component(), process);
             write(processes);
+        }
+    }
+
+    public void forget(String component) throws IOException {
+        synchronized (LOCK) {
+            Map<String, OwnedProcess> processes = read();
+            if (processes.remove(component) != null) {
+                write(processes);
+            }
         }
     }
 

@@ -19,9 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
@@ -137,16 +139,8 @@ public final class RabbitServer implements Server {
 
     @Override
     public void stop(OwnedProcess process) throws IOException {
-        Path home = Path.of(process.detail("home"));
-        // Only what the control tool needs to find the node: given the node's own ports, it would try
-        // to listen on them itself and hang.
-        Map<String, String> environment = Map.of(
-                "HOME", home.toString(),
-                "RABBITMQ_CONF_ENV_FILE", home.resolve("rabbitmq-env.conf").toString(),
-                "ERL_EPMD_PORT", process.detail("epmdPort"),
-                "ERL_EPMD_ADDRESS", "127.0.0.1");
-        int exit = Processes.run(List.of(INSTALLATION.resolve("rabbitmqctl").toString(), "-n", process.detail("node"),
-                "stop", home.resolve("rabbitmq.pid").toString()), environment, process.log(), Duration.ofSeconds(60));
+        int exit = control(Optional.of(process), List.of("stop", Path.of(process.detail("home")).resolve("rabbitmq.pid").toString()),
+                process.log());
         if (exit != 0) {
             var live = process.live();
             if (live.isPresent()) {
@@ -154,8 +148,38 @@ public final class RabbitServer implements Server {
             }
         }
         // The node's Erlang port mapper runs on a port of its own and is ours to stop.
-        Processes.run(List.of("epmd", "-port", process.detail("epmdPort"), "-kill"), environment, process.log(),
+        Processes.run(List.of("epmd", "-port", process.detail("epmdPort"), "-kill"), controlEnvironment(process), process.log(),
                 Duration.ofSeconds(15));
+    }
+
+    /**
+     * Runs {@code rabbitmqctl} against this broker: the private node {@code owned} when the platform
+     * started one, else the broker installed on this machine (whose own settings name its node).
+     *
+     * @return the exit code
+     */
+    public int control(Optional<OwnedProcess> owned, List<String> arguments, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(INSTALLATION.resolve("rabbitmqctl").toString()));
+        Map<String, String> environment = Map.of();
+        if (owned.isPresent()) {
+            command.addAll(List.of("-n", owned.get().detail("node")));
+            environment = controlEnvironment(owned.get());
+        }
+        command.addAll(arguments);
+        return Processes.run(command, environment, log, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Only what the control tool needs to find a private node: given the node's own ports, it would
+     * try to listen on them itself and hang.
+     */
+    private static Map<String, String> controlEnvironment(OwnedProcess process) {
+        Path home = Path.of(process.detail("home"));
+        return Map.of(
+                "HOME", home.toString(),
+                "RABBITMQ_CONF_ENV_FILE", home.resolve("rabbitmq-env.conf").toString(),
+                "ERL_EPMD_PORT", process.detail("epmdPort"),
+                "ERL_EPMD_ADDRESS", "127.0.0.1");
     }
 
     /** Erlang distribution port: by RabbitMQ's own convention, the AMQP port + 20000. */

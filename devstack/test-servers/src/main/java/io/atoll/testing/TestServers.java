@@ -1,0 +1,103 @@
+package io.atoll.testing;
+
+import io.atoll.devstack.platform.LocalPlatform;
+import io.atoll.devstack.server.Endpoint;
+import io.atoll.devstack.server.Server;
+import io.atoll.devstack.server.cassandra.CassandraNode;
+import io.atoll.devstack.server.cassandra.CassandraServer;
+import io.atoll.devstack.server.postgres.PostgresServer;
+import io.atoll.devstack.server.rabbitmq.RabbitServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The real servers integration tests run against, one of each for the whole build.
+ *
+ * <p>Where a Docker engine answers, each comes from Testcontainers. Otherwise PostgreSQL and RabbitMQ are
+ * the ones running on this machine (or private ones started here when none answers), and Cassandra is the
+ * project's own: started by the first module that needs it, reused by every later module, and stopped
+ * when the build's Maven process exits.
+ *
+ * <p>Settings (system property or environment variable): {@code atoll.test.state} / {@code ATOLL_TEST_STATE}
+ * (state folder, default {@code target/test-servers}), {@code ATOLL_TEST_POSTGRES_PORT} (5432),
+ * {@code ATOLL_TEST_RABBITMQ_PORT} (5672), {@code ATOLL_TEST_CASSANDRA_PORT} (19042),
+ * {@code ATOLL_TEST_DOCKER} ({@code auto} or {@code never}).
+ */
+public final class TestServers {
+    private static final Logger LOG = LoggerFactory.getLogger(TestServers.class);
+    /** The datacenter of the test Cassandra node: a cell's region, as in the local platform. */
+    public static final String CASSANDRA_DATACENTER = "eu-west-1";
+
+    private static TestPostgres postgres;
+    private static TestRabbit rabbitmq;
+    private static TestCassandra cassandra;
+    private static Boolean docker;
+
+    private TestServers() {
+    }
+
+    public static synchronized TestPostgres postgres() {
+        if (postgres == null) {
+            postgres = useDocker() ? TestPostgres.container() : TestPostgres.local(
+                    (PostgresServer) ensure(new PostgresServer(Endpoint.loopback(setting("ATOLL_TEST_POSTGRES_PORT", 5432)), "postgres")));
+        }
+        return postgres;
+    }
+
+    public static synchronized TestRabbit rabbitmq() {
+        if (rabbitmq == null) {
+            rabbitmq = useDocker() ? TestRabbit.container() : TestRabbit.local(
+                    (RabbitServer) ensure(new RabbitServer(Endpoint.loopback(setting("ATOLL_TEST_RABBITMQ_PORT", 5672)), "guest", "guest")),
+                    stateDir());
+        }
+        return rabbitmq;
+    }
+
+    public static synchronized TestCassandra cassandra() {
+        if (cassandra == null) {
+            if (useDocker()) {
+                cassandra = TestCassandra.container();
+            } else {
+                int port = setting("ATOLL_TEST_CASSANDRA_PORT", 19042);
+                CassandraNode node = CassandraNode.single(Endpoint.loopback(port), port - 2042, CASSANDRA_DATACENTER, "512m");
+                cassandra = TestCassandra.local((CassandraServer) ensure(new CassandraServer(node)));
+            }
+        }
+        return cassandra;
+    }
+
+    /** Makes the server available: the one that answers, the one an earlier module started, or a new one. */
+    private static Server ensure(Server server) {
+        LocalPlatform platform = new LocalPlatform(stateDir(), List.of(server), OptionalLong.of(buildPid()));
+        platform.up((component, message) -> LOG.info("[{}] {}", component, message));
+        return server;
+    }
+
+    /** The Maven process that forked this test JVM: the servers started for tests live as long as it does. */
+    private static long buildPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
+    }
+
+    static Path stateDir() {
+        String configured = System.getProperty("atoll.test.state", System.getenv("ATOLL_TEST_STATE"));
+        return Path.of(configured != null ? configured : "target/test-servers").toAbsolutePath();
+    }
+
+    private static boolean useDocker() {
+        if (docker == null) {
+            docker = !"never".equals(System.getenv("ATOLL_TEST_DOCKER")) && DockerClientFactory.instance().isDockerAvailable();
+            LOG.info(docker ? "Docker answers: test servers come from Testcontainers" : "no Docker engine: using this machine's servers");
+        }
+        return docker;
+    }
+
+    private static int setting(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}
