@@ -1,6 +1,7 @@
 package io.atoll.devstack.cli;
 
 import io.atoll.devstack.platform.PlatformException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,8 @@ public final class AtollCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Before `up` starts servers side by side: SLF4J set up by several threads at once warns on stderr.
+        LoggerFactory.getILoggerFactory();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -159,11 +159,14 @@ public final class RabbitServer implements Server {
      * @return the exit code
      */
     public int control(Optional<OwnedProcess> owned, List<String> arguments, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(INSTALLATION.resolve("rabbitmqctl").toString()));
+        List<String> command = new ArrayList<>();
         Map<String, String> environment = Map.of();
         if (owned.isPresent()) {
-            command.addAll(List.of("-n", owned.get().detail("node")));
+            command.addAll(List.of(INSTALLATION.resolve("rabbitmqctl").toString(), "-n", owned.get().detail("node")));
             environment = controlEnvironment(owned.get());
+        } else {
+            // The installed wrapper runs the tool as the broker's own user, with that user's Erlang cookie.
+            command.add("rabbitmqctl");
         }
         command.addAll(arguments);
         return Processes.run(command, environment, log, Duration.ofSeconds(60));

@@ -1,0 +1,237 @@
+package io.atoll.devstack.cli;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code ./atoll} command as a user runs it, against real servers: a platform of its own on ports
+ * where nothing runs (so it starts PostgreSQL, RabbitMQ and Cassandra itself), and a second one that
+ * finds them running and uses them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AtollCliIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of(System.getProperty("atoll.root", "../..")).toAbsolutePath().normalize();
+    private static final int POSTGRES = 15433;
+    private static final int RABBITMQ = 15673;
+    private static final int CASSANDRA = 19142;
+    private static final List<String> OWN_PORTS = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ,
+            "--cassandra-port", "" + CASSANDRA, "--cassandra-storage-port", "17142", "--cassandra-heap", "512m");
+
+    private Path own;
+    private Path borrowing;
+    private final Map<String, Long> ownPids = new HashMap<>();
+
+    @BeforeAll
+    void stateFolders() throws IOException {
+        own = Files.createTempDirectory("atoll-own");
+        borrowing = Files.createTempDirectory("atoll-borrowing");
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        atoll(borrowing, List.of("down"));
+        atoll(own, List.of("down"));
+    }
+
+    @Test
+    @Order(1)
+    void upStartsTheServersThatDoNotAnswerAndWaitsUntilTheyServe() throws Exception {
+        Result up = atoll(own, with(List.of("up"), OWN_PORTS));
+
+        assertThat(up.exit()).as(up.toString()).isZero();
+        assertThat(up.out()).contains("[postgres ] ready on 127.0.0.1:" + POSTGRES)
+                .contains("[rabbitmq ] ready on 127.0.0.1:" + RABBITMQ)
+                .contains("[cassandra] ready on 127.0.0.1:" + CASSANDRA)
+                .contains("ready in");
+        try (CqlSession session = CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", CASSANDRA))
+                .withLocalDatacenter("eu-west-1").build()) {
+            assertThat(session.execute("SELECT release_version FROM system.local").one().getString(0)).startsWith("5.0");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void statusListsEachComponentAsJsonWithItsPidAndLog() throws Exception {
+        JsonNode status = status(own, OWN_PORTS);
+
+        assertThat(status.get("components")).hasSize(3);
+        for (JsonNode component : status.get("components")) {
+            assertThat(component.get("state").asText()).as(component.toString()).isEqualTo("ready");
+            assertThat(component.get("owned").asBoolean()).isTrue();
+            assertThat(Path.of(component.get("log").asText())).exists();
+            long pid = component.get("pid").asLong();
+            assertThat(ProcessHandle.of(pid)).isPresent();
+            ownPids.put(component.get("name").asText(), pid);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void upTwiceIsHarmless() throws Exception {
+        Result again = atoll(own, with(List.of("up"), OWN_PORTS));
+
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("already running");
+        JsonNode status = status(own, OWN_PORTS);
+        for (JsonNode component : status.get("components")) {
+            assertThat(component.get("pid").asLong()).isEqualTo(ownPids.get(component.get("name").asText()));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aSecondPlatformUsesTheRunningServersAndItsDownStopsNothingItDidNotStart() throws Exception {
+        List<String> ports = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ, "--cassandra-port", "" + CASSANDRA);
+
+        Result up = atoll(borrowing, with(List.of("up"), ports));
+        assertThat(up.exit()).as(up.toString()).isZero();
+        assertThat(up.out()).contains("using the server already running").doesNotContain("starting");
+        for (JsonNode component : status(borrowing, ports).get("components")) {
+            assertThat(component.get("owned").asBoolean()).isFalse();
+            assertThat(component.get("state").asText()).isEqualTo("ready");
+        }
+
+        assertThat(atoll(borrowing, with(List.of("down"), ports)).exit()).isZero();
+        ownPids.values().forEach(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
+    }
+
+    @Test
+    @Order(5)
+    void aCrashedComponentIsReportedWithItsLogAndUpStartsItAgain() throws Exception {
+        ProcessHandle postgres = ProcessHandle.of(ownPids.get("postgres")).orElseThrow();
+        postgres.destroyForcibly();
+        postgres.onExit().get(30, TimeUnit.SECONDS);
+
+        Result status = atoll(own, with(List.of("status"), OWN_PORTS));
+        assertThat(status.out()).containsPattern("postgres\\s+127.0.0.1:" + POSTGRES + "\\s+crashed\\s+yes\\s+\\d+\\s+\\S*postgres.log");
+
+        Result up = atoll(own, with(List.of("up"), OWN_PORTS));
+        assertThat(up.exit()).as(up.toString()).isZero();
+        assertThat(up.out()).contains("has exited").contains("[postgres ] ready on");
+    }
+
+    @Test
+    @Order(6)
+    void aPortHeldBySomethingElseIsAOneLineErrorNamingTheSetting() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> acceptSilently(silent));
+            acceptor.setDaemon(true);
+            acceptor.start();
+            List<String> ports = List.of("--postgres-port", "" + silent.getLocalPort(), "--rabbitmq-port", "" + RABBITMQ,
+                    "--cassandra-port", "" + CASSANDRA);
+
+            Result up = atoll(borrowing, with(List.of("up"), ports));
+
+            assertThat(up.exit()).isEqualTo(1);
+            assertThat(up.err().strip()).doesNotContain("\n")
+                    .contains("port " + silent.getLocalPort() + " is taken").contains("--postgres-port");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void downStopsEveryProcessItStartedAndFreesTheirPorts() throws Exception {
+        Result down = atoll(own, with(List.of("down"), OWN_PORTS));
+
+        assertThat(down.exit()).as(down.toString()).isZero();
+        assertThat(status(own, OWN_PORTS).get("components").toString()).doesNotContain("\"owned\":true");
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(own.toString())).toList()).isEmpty();
+        for (int port : List.of(POSTGRES, RABBITMQ, CASSANDRA)) {
+            assertThat(listening(port)).as("port %d", port).isFalse();
+        }
+        assertThat(atoll(own, with(List.of("down"), OWN_PORTS)).exit()).as("down twice").isZero();
+    }
+
+    @Test
+    void badInputIsOneLineAndANonZeroExit() throws Exception {
+        Result unknown = atoll(own, List.of("frobnicate"));
+        Result badPort = atoll(own, List.of("up", "--postgres-port", "70000"));
+        Result noJava = run(List.of("/bin/bash", ROOT.resolve("atoll").toString(), "status"), Map.of("PATH", "/nonexistent"), true);
+
+        for (Result result : List.of(unknown, badPort, noJava)) {
+            assertThat(result.exit()).as(result.toString()).isNotZero();
+            assertThat(result.err().strip()).as(result.toString()).isNotEmpty().doesNotContain("\n").doesNotContain("Exception");
+        }
+        assertThat(badPort.err()).contains("70000");
+        assertThat(noJava.err()).contains("java");
+    }
+
+    private static void acceptSilently(ServerSocket socket) {
+        try {
+            while (!socket.isClosed()) {
+                Socket ignored = socket.accept();
+            }
+        } catch (IOException closed) {
+            // the test is over
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private JsonNode status(Path stateDir, List<String> ports) throws Exception {
+        Result status = atoll(stateDir, with(List.of("status", "--json"), ports));
+        assertThat(status.exit()).as(status.toString()).isZero();
+        return JSON.readTree(status.out());
+    }
+
+    private static List<String> with(List<String> command, List<String> options) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(options);
+        return all;
+    }
+
+    private static Result atoll(Path stateDir, List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("atoll").toString()));
+        command.addAll(arguments);
+        return run(command, Map.of("ATOLL_STATE_DIR", stateDir.toString()), false);
+    }
+
+    private static Result run(List<String> command, Map<String, String> environment, boolean cleanEnvironment) throws Exception {
+        Path out = Files.createTempFile("atoll-out", ".txt");
+        Path err = Files.createTempFile("atoll-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (cleanEnvironment) {
+            builder.environment().clear();
+        }
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", command).isTrue();
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+}

@@ -1,0 +1,102 @@
+package io.atoll.testing;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestServersIT {
+    @Test
+    void eachTestGetsADatabaseOfItsOwnThatIsDroppedAfterwards() throws SQLException {
+        String url;
+        try (PostgresDatabase first = TestServers.postgres().createDatabase("orders");
+             PostgresDatabase second = TestServers.postgres().createDatabase("orders")) {
+            assertThat(first.name()).startsWith("orders_").isNotEqualTo(second.name());
+            try (var connection = DriverManager.getConnection(first.jdbcUrl(), first.username(), first.password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE item (id int PRIMARY KEY)");
+                statement.execute("INSERT INTO item VALUES (1), (2)");
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM item");
+                count.next();
+                assertThat(count.getInt(1)).isEqualTo(2);
+            }
+            try (var connection = DriverManager.getConnection(second.jdbcUrl(), second.username(), second.password());
+                 Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM item")).isInstanceOf(SQLException.class);
+            }
+            url = first.jdbcUrl();
+        }
+        String dropped = url;
+        assertThatThrownBy(() -> DriverManager.getConnection(dropped, "postgres", "").close()).isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void eachTestGetsAVhostOfItsOwn() throws Exception {
+        try (RabbitVhost first = TestServers.rabbitmq().createVhost("workers");
+             RabbitVhost second = TestServers.rabbitmq().createVhost("workers")) {
+            try (Connection connection = connect(first); Channel channel = connection.createChannel()) {
+                channel.queueDeclare("jobs", true, false, false, null);
+                channel.basicPublish("", "jobs", null, "thumbnail".getBytes(StandardCharsets.UTF_8));
+                GetResponse message = pollUntilDelivered(channel, "jobs");
+                assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).isEqualTo("thumbnail");
+            }
+            try (Connection connection = connect(second)) {
+                // The refused declare closes the channel, so it is not closed again here.
+                Channel channel = connection.createChannel();
+                assertThatThrownBy(() -> channel.queueDeclarePassive("jobs")).isInstanceOf(IOException.class)
+                        .hasStackTraceContaining("NOT_FOUND");
+            }
+        }
+    }
+
+    @Test
+    void eachTestGetsAKeyspaceOfItsOwnOnTheProjectsCassandra() {
+        try (CassandraKeyspace keyspace = TestServers.cassandra().createKeyspace("app");
+             CqlSession session = keyspace.session()) {
+            assertThat(keyspace.port()).isEqualTo(19042);
+            session.execute("CREATE TABLE device (id uuid PRIMARY KEY, name text)");
+            session.execute("INSERT INTO device (id, name) VALUES (uuid(), 'phone')");
+            Row row = session.execute("SELECT name FROM device").one();
+            assertThat(row).isNotNull();
+            assertThat(row.getString("name")).isEqualTo("phone");
+            Row replication = session.execute("SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace.name()).one();
+            assertThat(replication.getMap("replication", String.class, String.class))
+                    .containsEntry("class", "org.apache.cassandra.locator.NetworkTopologyStrategy")
+                    .containsEntry(TestServers.CASSANDRA_DATACENTER, "1");
+        }
+    }
+
+    private static Connection connect(RabbitVhost vhost) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(vhost.host());
+        factory.setPort(vhost.port());
+        factory.setUsername(vhost.username());
+        factory.setPassword(vhost.password());
+        factory.setVirtualHost(vhost.name());
+        return factory.newConnection();
+    }
+
+    /** basicGet may run before the broker has enqueued the publish; poll with a deadline instead of waiting blindly. */
+    private static GetResponse pollUntilDelivered(Channel channel, String queue) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        GetResponse response;
+        while ((response = channel.basicGet(queue, true)) == null) {
+            assertThat(System.nanoTime()).as("a message on %s within 5 s", queue).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        return response;
+    }
+}
