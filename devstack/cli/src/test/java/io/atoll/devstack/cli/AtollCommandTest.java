@@ -1,0 +1,67 @@
+package io.atoll.devstack.cli;
+
+import io.atoll.devstack.platform.ComponentState;
+import io.atoll.devstack.platform.ComponentStatus;
+import io.atoll.devstack.server.Endpoint;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AtollCommandTest {
+    @Test
+    void anUnknownCommandIsOneLineAndExitCode2() {
+        Run run = run("frobnicate");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("atoll: Unmatched argument at index 0: 'frobnicate' (see atoll --help)");
+    }
+
+    @Test
+    void aPortThatIsNotAPortIsOneLineNamingIt() {
+        for (String bad : List.of("0", "65536", "http", "-1")) {
+            Run run = run("up", "--cassandra-port", bad);
+
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err().strip()).doesNotContain("\n").contains("'" + bad + "' is not a port");
+        }
+    }
+
+    @Test
+    void noCommandAtAllSaysWhichOnesThereAre() {
+        Run run = run();
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("up, down or status");
+    }
+
+    @Test
+    void statusJsonHasOneEntryPerComponent() {
+        List<ComponentStatus> components = List.of(
+                new ComponentStatus("postgres", Endpoint.loopback(5432), ComponentState.READY, false, OptionalLong.empty(), Optional.empty()),
+                new ComponentStatus("cassandra", Endpoint.loopback(9042), ComponentState.CRASHED, true, OptionalLong.of(77),
+                        Optional.of(Path.of("/s/cassandra/cassandra.log"))));
+
+        String json = StatusView.json(Path.of("/s"), components).replaceAll("\\s", "");
+
+        assertThat(json).contains("\"name\":\"postgres\",\"address\":\"127.0.0.1:5432\"", "\"state\":\"ready\",\"owned\":false,\"pid\":null")
+                .contains("\"state\":\"crashed\",\"owned\":true,\"pid\":77,\"log\":\"/s/cassandra/cassandra.log\"");
+        assertThat(StatusView.table(components)).contains("crashed").contains("/s/cassandra/cassandra.log");
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = AtollCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+}
