@@ -1,15 +1,19 @@
 package io.atoll.testing;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.atoll.devstack.server.cassandra.CassandraServer;
 import org.testcontainers.cassandra.CassandraContainer;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
 
 /** The build's Cassandra node, handing out a keyspace per test. */
 public final class TestCassandra {
+    private static final Duration SCHEMA_CHANGE_TIMEOUT = Duration.ofSeconds(60);
+
     private final String host;
     private final int port;
     private final String datacenter;
@@ -54,7 +58,9 @@ public final class TestCassandra {
 
     private void execute(String cql) {
         try (CqlSession session = session()) {
-            session.execute(cql);
+            // Schema changes wait for every table of the keyspace to be flushed or dropped: far longer than
+            // the driver's 2 s default on a busy two-core machine.
+            session.execute(SimpleStatement.newInstance(cql).setTimeout(SCHEMA_CHANGE_TIMEOUT));
         }
     }
 

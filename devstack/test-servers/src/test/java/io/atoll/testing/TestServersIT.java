@@ -2,6 +2,7 @@ package io.atoll.testing;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,7 +69,7 @@ class TestServersIT {
         try (CassandraKeyspace keyspace = TestServers.cassandra().createKeyspace("app");
              CqlSession session = keyspace.session()) {
             assertThat(keyspace.port()).isEqualTo(19042);
-            session.execute("CREATE TABLE device (id uuid PRIMARY KEY, name text)");
+            session.execute(SimpleStatement.newInstance("CREATE TABLE device (id uuid PRIMARY KEY, name text)").setTimeout(Duration.ofSeconds(60)));
             session.execute("INSERT INTO device (id, name) VALUES (uuid(), 'phone')");
             Row row = session.execute("SELECT name FROM device").one();
             assertThat(row).isNotNull();
