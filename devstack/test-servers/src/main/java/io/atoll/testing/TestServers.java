@@ -73,7 +73,8 @@ public final class TestServers {
 
     /** Makes the server available: the one that answers, the one an earlier module started, or a new one. */
     private static Server ensure(Server server) {
-        LocalPlatform platform = new LocalPlatform(stateDir(), List.of(server), OptionalLong.of(buildPid()));
+        List<Server> stage = List.of(server);
+        LocalPlatform platform = new LocalPlatform(stateDir(), List.of(stage), OptionalLong.of(buildPid()));
         platform.up((component, message) -> LOG.info("[{}] {}", component, message));
         return server;
     }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,11 +25,13 @@ import static java.util.Objects.requireNonNull;
 /**
  * The servers of the local platform and the processes it started for them. {@code up} uses a server
  * that already answers, starts one where none does, and records what it started in the state folder;
- * {@code down} stops exactly those.
+ * {@code down} stops exactly those. Servers come in stages: those of one stage start side by side, a
+ * stage starts once the one before it is ready (services after the databases they use), and
+ * {@code down} stops the stages in reverse.
  */
 public final class LocalPlatform {
     private final Path stateDir;
-    private final List<Server> servers;
+    private final List<List<Server>> stages;
     private final StateFile state;
     private final OptionalLong ownerPid;
 
@@ -36,9 +39,9 @@ public final class LocalPlatform {
      * @param ownerPid when present, every server started here stops once this process exits (the
      *                 servers of a test run belong to its build)
      */
-    public LocalPlatform(Path stateDir, List<Server> servers, OptionalLong ownerPid) {
+    public LocalPlatform(Path stateDir, List<List<Server>> stages, OptionalLong ownerPid) {
         this.stateDir = requireNonNull(stateDir, "stateDir is null").toAbsolutePath();
-        this.servers = List.copyOf(servers);
+        this.stages = stages.stream().map(List::copyOf).toList();
         this.ownerPid = requireNonNull(ownerPid, "ownerPid is null");
         this.state = new StateFile(this.stateDir);
     }
@@ -47,18 +50,20 @@ public final class LocalPlatform {
         return stateDir;
     }
 
-    /** Makes every server available, starting the missing ones side by side; returns their status. */
+    /** Makes every server available, stage by stage, starting the missing ones side by side; returns their status. */
     public List<ComponentStatus> up(Progress progress) {
-        List<CompletableFuture<Void>> starts = servers.stream()
-                .map(server -> CompletableFuture.runAsync(() -> bringUp(server, progress)))
-                .toList();
-        try {
-            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof PlatformException problem) {
-                throw problem;
+        for (List<Server> stage : stages) {
+            List<CompletableFuture<Void>> starts = stage.stream()
+                    .map(server -> CompletableFuture.runAsync(() -> bringUp(server, progress)))
+                    .toList();
+            try {
+                CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof PlatformException problem) {
+                    throw problem;
+                }
+                throw new PlatformException(e.getCause().getMessage(), e.getCause());
             }
-            throw new PlatformException(e.getCause().getMessage(), e.getCause());
         }
         return status();
     }
@@ -102,35 +107,49 @@ public final class LocalPlatform {
                 + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
     }
 
-    /** Stops every process this platform started, newest component first; harmless when none runs. */
+    /** Stops every process this platform started, the last stage first; harmless when none runs. */
     public void down(Progress progress) {
         try {
-            List<OwnedProcess> owned = new ArrayList<>(state.all());
-            for (OwnedProcess process : owned) {
-                if (process.live().isPresent()) {
-                    progress.report(process.component(), "stopping pid " + process.pid());
-                    stopper(process).stop(process);
-                    progress.report(process.component(), "stopped");
-                } else {
-                    progress.report(process.component(), "was not running");
+            List<Server> servers = new ArrayList<>(allServers());
+            Collections.reverse(servers);
+            for (Server server : servers) {
+                Optional<OwnedProcess> recorded = state.find(server.name());
+                if (recorded.isPresent()) {
+                    stop(server, recorded.get(), progress);
                 }
-                state.forget(process.component());
+            }
+            for (OwnedProcess stray : state.all()) {
+                // Started under settings that name it no more: stop the process, not a server we cannot name.
+                progress.report(stray.component(), "stopping pid " + stray.pid() + " (no longer configured)");
+                var live = stray.live();
+                if (live.isPresent()) {
+                    Processes.terminate(live.get(), Duration.ofSeconds(30));
+                }
+                state.forget(stray.component());
             }
         } catch (IOException e) {
             throw new PlatformException(e.getMessage(), e);
         }
     }
 
-    private Server stopper(OwnedProcess process) {
-        return servers.stream()
-                .filter(server -> server.name().equals(process.component()))
-                .findFirst()
-                .orElseThrow(() -> new PlatformException("no server named " + process.component() + " knows how to stop pid " + process.pid()));
+    private void stop(Server server, OwnedProcess process, Progress progress) throws IOException {
+        if (process.live().isPresent()) {
+            progress.report(process.component(), "stopping pid " + process.pid());
+            server.stop(process);
+            progress.report(process.component(), "stopped");
+        } else {
+            progress.report(process.component(), "was not running");
+        }
+        state.forget(process.component());
+    }
+
+    private List<Server> allServers() {
+        return stages.stream().flatMap(List::stream).toList();
     }
 
     /** What runs where, and which of it the platform owns. */
     public List<ComponentStatus> status() {
-        return servers.stream().map(this::statusOf).toList();
+        return allServers().stream().map(this::statusOf).toList();
     }
 
     private ComponentStatus statusOf(Server server) {

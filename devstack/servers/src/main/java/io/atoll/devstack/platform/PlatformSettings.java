@@ -37,6 +37,6 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
     }
 
     public LocalPlatform platform() {
-        return new LocalPlatform(stateDir, servers(), OptionalLong.empty());
+        return new LocalPlatform(stateDir, List.of(servers()), OptionalLong.empty());
     }
 }

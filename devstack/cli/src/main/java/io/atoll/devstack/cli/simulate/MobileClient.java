@@ -1,0 +1,107 @@
+package io.atoll.devstack.cli.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/** What the mobile app sends, over HTTP, as the app itself would: one member's calls to the platform. */
+final class MobileClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final URI target;
+    private final String email;
+    private final String region;
+
+    MobileClient(HttpClient http, URI target, String email, String region) {
+        this.http = requireNonNull(http, "http is null");
+        this.target = requireNonNull(target, "target is null");
+        this.email = requireNonNull(email, "email is null");
+        this.region = requireNonNull(region, "region is null");
+    }
+
+    /** One exchange: its status, body, the cell that answered and how long it took. */
+    record Exchange(int status, JsonNode body, String cell, Duration latency) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    Exchange signUp(String password) throws IOException {
+        return send(json("/v1/accounts", Map.of("email", email, "password", password), null));
+    }
+
+    Exchange logIn(String password) throws IOException {
+        return send(form("/oauth/token", Map.of("grant_type", "password", "username", email, "password", password)));
+    }
+
+    Exchange refresh(String refreshToken) throws IOException {
+        return send(form("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)));
+    }
+
+    Exchange registerDevice(String accessToken, String name, String platform) throws IOException {
+        return send(json("/v1/devices", Map.of("name", name, "platform", platform), accessToken));
+    }
+
+    Exchange checkIn(String accessToken, String deviceId, Map<String, Object> checkin) throws IOException {
+        return send(json("/v1/devices/" + deviceId + "/checkins", checkin, accessToken));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        // The account and region headers let the router place and find the member without reading bodies.
+        return HttpRequest.newBuilder(target.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-Atoll-Account", email)
+                .header("X-Client-Region", region);
+    }
+
+    private HttpRequest json(String path, Map<String, ?> body, String accessToken) throws IOException {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        if (accessToken != null) {
+            builder.header("Authorization", "Bearer " + accessToken);
+        }
+        return builder.build();
+    }
+
+    private HttpRequest form(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private Exchange send(HttpRequest request) throws IOException {
+        long started = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            JsonNode body = response.body().length == 0 ? JSON.nullNode() : parse(response.body());
+            return new Exchange(response.statusCode(), body, response.headers().firstValue("X-Atoll-Cell").orElse("?"), latency);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(new String(body, StandardCharsets.UTF_8));
+        }
+    }
+}
