@@ -18,7 +18,7 @@ final class DownCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        options.settings().platform().down((component, message) -> out.printf("[%-9s] %s%n", component, message));
+        options.settings().platform().down((component, message) -> out.printf("[%s] %s%n", component, message));
         out.println("down");
     }
 }

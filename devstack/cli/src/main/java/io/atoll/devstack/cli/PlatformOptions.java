@@ -2,10 +2,11 @@ package io.atoll.devstack.cli;
 
 import io.atoll.devstack.platform.PlatformSettings;
 import io.atoll.devstack.server.Endpoint;
-import io.atoll.devstack.server.cassandra.CassandraNode;
+import io.atoll.devstack.platform.PlatformException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where the platform's servers are; each option also reads an environment variable. */
 final class PlatformOptions {
@@ -32,7 +33,7 @@ final class PlatformOptions {
     int rabbitmqPort;
 
     @Option(names = "--cassandra-host", paramLabel = "HOST", defaultValue = "${env:ATOLL_CASSANDRA_HOST:-127.0.0.1}",
-            description = "Cassandra host; a host of another machine means an external Cassandra (env ATOLL_CASSANDRA_HOST; default: ${DEFAULT-VALUE}).")
+            description = "The first Cassandra node's host; a host of another machine means an external Cassandra (env ATOLL_CASSANDRA_HOST; default: ${DEFAULT-VALUE}).")
     String cassandraHost;
 
     @Option(names = "--cassandra-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_CASSANDRA_PORT:-9042}",
@@ -45,19 +46,21 @@ final class PlatformOptions {
             description = "Cassandra inter-node port (env ATOLL_CASSANDRA_STORAGE_PORT; default: ${DEFAULT-VALUE}).")
     int cassandraStoragePort;
 
-    @Option(names = "--cassandra-datacenter", paramLabel = "NAME", defaultValue = "${env:ATOLL_CASSANDRA_DATACENTER:-eu-west-1}",
-            description = "The Cassandra node's datacenter (env ATOLL_CASSANDRA_DATACENTER; default: ${DEFAULT-VALUE}).")
-    String cassandraDatacenter;
+    @Option(names = "--regions", paramLabel = "R1,R2", split = ",", defaultValue = "${env:ATOLL_REGIONS:-eu-west-1,us-east-1}",
+            description = "The cells' regions; each gets a Cassandra datacenter, node k on the k-th loopback address (env ATOLL_REGIONS; default: ${DEFAULT-VALUE}).")
+    List<String> regions;
 
     @Option(names = "--cassandra-heap", paramLabel = "SIZE", defaultValue = "${env:ATOLL_CASSANDRA_HEAP:-1g}",
-            description = "Cassandra's JVM heap, e.g. 512m or 1g (env ATOLL_CASSANDRA_HEAP; default: ${DEFAULT-VALUE}).")
+            description = "Each Cassandra node's JVM heap, e.g. 512m or 1g (env ATOLL_CASSANDRA_HEAP; default: ${DEFAULT-VALUE}).")
     String cassandraHeap;
 
     PlatformSettings settings() {
-        Endpoint cql = new Endpoint(cassandraHost, cassandraPort);
-        return new PlatformSettings(stateDir.toAbsolutePath().normalize(),
-                new Endpoint(postgresHost, postgresPort),
-                new Endpoint(rabbitmqHost, rabbitmqPort),
-                CassandraNode.single(cql, cassandraStoragePort, cassandraDatacenter, cassandraHeap));
+        try {
+            return new PlatformSettings(stateDir.toAbsolutePath().normalize(), new Endpoint(postgresHost, postgresPort),
+                    new Endpoint(rabbitmqHost, rabbitmqPort), new Endpoint(cassandraHost, cassandraPort), cassandraStoragePort,
+                    cassandraHeap, regions);
+        } catch (IllegalArgumentException e) {
+            throw new PlatformException(e.getMessage(), e);
+        }
     }
 }

@@ -18,9 +18,9 @@ final class StatusView {
     }
 
     static String table(List<ComponentStatus> components) {
-        StringBuilder table = new StringBuilder(String.format("%-10s %-22s %-10s %-6s %-8s %s%n", "COMPONENT", "ADDRESS", "STATE", "OWNED", "PID", "LOG"));
+        StringBuilder table = new StringBuilder(String.format("%-20s %-22s %-10s %-6s %-8s %s%n", "COMPONENT", "ADDRESS", "STATE", "OWNED", "PID", "LOG"));
         for (ComponentStatus component : components) {
-            table.append(String.format("%-10s %-22s %-10s %-6s %-8s %s%n",
+            table.append(String.format("%-20s %-22s %-10s %-6s %-8s %s%n",
                     component.name(),
                     component.endpoint(),
                     component.state().name().toLowerCase().replace('_', '-'),

@@ -29,7 +29,7 @@ final class UpCommand implements Runnable {
         out.println("atoll up: state in " + platform.stateDir());
         List<ComponentStatus> components = platform.up((component, message) -> {
             synchronized (out) {
-                out.printf("[%-9s] %s%n", component, message);
+                out.printf("[%s] %s%n", component, message);
                 out.flush();
             }
         });

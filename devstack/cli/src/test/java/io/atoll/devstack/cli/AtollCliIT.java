@@ -40,7 +40,7 @@ class AtollCliIT {
     private static final int RABBITMQ = 15673;
     private static final int CASSANDRA = 19142;
     private static final List<String> OWN_PORTS = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ,
-            "--cassandra-port", "" + CASSANDRA, "--cassandra-storage-port", "17142", "--cassandra-heap", "512m");
+            "--cassandra-port", "" + CASSANDRA, "--cassandra-storage-port", "17142", "--cassandra-heap", "512m", "--regions", "eu-west-1");
 
     private Path own;
     private Path borrowing;
@@ -64,9 +64,9 @@ class AtollCliIT {
         Result up = atoll(own, with(List.of("up"), OWN_PORTS));
 
         assertThat(up.exit()).as(up.toString()).isZero();
-        assertThat(up.out()).contains("[postgres ] ready on 127.0.0.1:" + POSTGRES)
-                .contains("[rabbitmq ] ready on 127.0.0.1:" + RABBITMQ)
-                .contains("[cassandra] ready on 127.0.0.1:" + CASSANDRA)
+        assertThat(up.out()).contains("[postgres] ready on 127.0.0.1:" + POSTGRES)
+                .contains("[rabbitmq] ready on 127.0.0.1:" + RABBITMQ)
+                .contains("[cassandra-eu-west-1] ready on 127.0.0.1:" + CASSANDRA)
                 .contains("ready in");
         try (CqlSession session = CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", CASSANDRA))
                 .withLocalDatacenter("eu-west-1").build()) {
@@ -106,7 +106,8 @@ class AtollCliIT {
     @Test
     @Order(4)
     void aSecondPlatformUsesTheRunningServersAndItsDownStopsNothingItDidNotStart() throws Exception {
-        List<String> ports = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ, "--cassandra-port", "" + CASSANDRA);
+        List<String> ports = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ, "--cassandra-port", "" + CASSANDRA,
+                "--regions", "eu-west-1");
 
         Result up = atoll(borrowing, with(List.of("up"), ports));
         assertThat(up.exit()).as(up.toString()).isZero();
@@ -132,7 +133,7 @@ class AtollCliIT {
 
         Result up = atoll(own, with(List.of("up"), OWN_PORTS));
         assertThat(up.exit()).as(up.toString()).isZero();
-        assertThat(up.out()).contains("has exited").contains("[postgres ] ready on");
+        assertThat(up.out()).contains("has exited").contains("[postgres] ready on");
     }
 
     @Test
@@ -143,7 +144,7 @@ class AtollCliIT {
             acceptor.setDaemon(true);
             acceptor.start();
             List<String> ports = List.of("--postgres-port", "" + silent.getLocalPort(), "--rabbitmq-port", "" + RABBITMQ,
-                    "--cassandra-port", "" + CASSANDRA);
+                    "--cassandra-port", "" + CASSANDRA, "--regions", "eu-west-1");
 
             Result up = atoll(borrowing, with(List.of("up"), ports));
 

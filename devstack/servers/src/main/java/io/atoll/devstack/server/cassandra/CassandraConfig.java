@@ -52,6 +52,8 @@ final class CassandraConfig {
                 authenticator: AllowAllAuthenticator
                 authorizer: AllowAllAuthorizer
                 auto_snapshot: false
+                # Local clusters are always new: a joining node has no data to stream.
+                auto_bootstrap: false
                 concurrent_compactors: 1
                 """.formatted(node.initialToken(), node.seeds(), host, host, node.storagePort(), node.cql().port(),
                 home.resolve("data"), home.resolve("commitlog"), home.resolve("saved_caches"), home.resolve("hints"),

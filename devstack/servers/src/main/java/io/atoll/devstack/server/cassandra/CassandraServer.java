@@ -65,15 +65,22 @@ public final class CassandraServer implements Server {
             "--add-opens", "java.base/java.util=ALL-UNNAMED",
             "-Dio.netty.tryReflectionSetAccessible=true");
 
+    private final String name;
     private final CassandraNode node;
 
+    /** The single node of a one-datacenter cluster, named {@value #NAME}. */
     public CassandraServer(CassandraNode node) {
+        this(NAME, node);
+    }
+
+    public CassandraServer(String name, CassandraNode node) {
+        this.name = requireNonNull(name, "name is null");
         this.node = requireNonNull(node, "node is null");
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -152,7 +159,7 @@ public final class CassandraServer implements Server {
                 "-Dcassandra.ring_delay_ms=1000",
                 "-cp", conf + ":" + CassandraClasspath.read(),
                 "org.apache.cassandra.service.CassandraDaemon"));
-        progress.report(NAME, "starting node (datacenter " + node.datacenter() + ", heap " + node.heap() + ") on " + endpoint());
+        progress.report(name, "starting node (datacenter " + node.datacenter() + ", heap " + node.heap() + ") on " + endpoint());
         Process process = Processes.spawnDetached(command, Map.of(), home, log);
         try {
             Readiness.await(this, Duration.ofSeconds(180), log, process::isAlive);
@@ -160,7 +167,7 @@ public final class CassandraServer implements Server {
             process.destroyForcibly();
             throw e;
         }
-        return OwnedProcess.of(NAME, process.toHandle(), log, Map.of("home", home.toString()));
+        return OwnedProcess.of(name, process.toHandle(), log, Map.of("home", home.toString()));
     }
 
     @Override
