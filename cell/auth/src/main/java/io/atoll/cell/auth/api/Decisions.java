@@ -1,0 +1,58 @@
+package io.atoll.cell.auth.api;
+
+import io.atoll.cell.auth.domain.Authorization;
+import io.atoll.cell.contracts.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/**
+ * Turns an authorization into what the HTTP side needs: counts it, and for a refusal builds the
+ * problem+json error with the {@code WWW-Authenticate} header of RFC 6750.
+ */
+@Singleton
+final class Decisions {
+    private final Counter granted;
+    private final Counter anonymous;
+    private final Counter unauthenticated;
+    private final Counter forbidden;
+
+    Decisions(MeterRegistry registry) {
+        this.granted = counter(registry, "granted");
+        this.anonymous = counter(registry, "anonymous");
+        this.unauthenticated = counter(registry, "unauthenticated");
+        this.forbidden = counter(registry, "forbidden");
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder("atoll.auth.decisions").description("Forward-auth and proxy decisions").tag("outcome", outcome).register(registry);
+    }
+
+    /** Counts the decision; a refusal comes back as the error to answer with. */
+    Optional<ProblemException> refusal(Authorization authorization) {
+        if (authorization instanceof Authorization.Granted) {
+            granted.increment();
+            return Optional.empty();
+        }
+        if (authorization instanceof Authorization.Anonymous) {
+            anonymous.increment();
+            return Optional.empty();
+        }
+        if (authorization instanceof Authorization.Unauthenticated refused) {
+            unauthenticated.increment();
+            String challenge = refused.reason() == null ? "Bearer realm=\"atoll\""
+                    : "Bearer realm=\"atoll\", error=\"invalid_token\", error_description=\"" + refused.description() + "\"";
+            return Optional.of(new ProblemException(HttpStatus.UNAUTHORIZED, "Unauthorized", refused.description())
+                    .withHeader(HttpHeaders.WWW_AUTHENTICATE, challenge));
+        }
+        Authorization.Forbidden refused = (Authorization.Forbidden) authorization;
+        forbidden.increment();
+        ProblemException problem = new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", refused.description());
+        return Optional.of(refused.required().isEmpty() ? problem : problem.withHeader(HttpHeaders.WWW_AUTHENTICATE,
+                "Bearer realm=\"atoll\", error=\"insufficient_scope\", scope=\"" + refused.required() + "\""));
+    }
+}

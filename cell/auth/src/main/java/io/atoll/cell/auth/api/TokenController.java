@@ -1,0 +1,138 @@
+package io.atoll.cell.auth.api;
+
+import io.atoll.cell.auth.domain.GrantOutcome;
+import io.atoll.cell.auth.domain.OAuthError;
+import io.atoll.cell.auth.domain.Scopes;
+import io.atoll.cell.auth.domain.TokenService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/** The token endpoint (RFC 6749) and the revocation endpoint (RFC 7009). */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class TokenController {
+    private final TokenService tokens;
+    private final ClientAddresses clientAddresses;
+
+    TokenController(TokenService tokens, ClientAddresses clientAddresses) {
+        this.tokens = tokens;
+        this.clientAddresses = clientAddresses;
+    }
+
+    @Post(uri = OwnRoutes.TOKEN, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> token(@Body Map<String, String> form, @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                          HttpRequest<?> request) {
+        String address = clientAddresses.of(request);
+        Scopes requested;
+        try {
+            requested = form.get("scope") == null ? null : Scopes.parse(form.get("scope"));
+        } catch (IllegalArgumentException e) {
+            return error(GrantOutcome.Refused.of(OAuthError.INVALID_SCOPE, "the scope parameter is malformed"), false);
+        }
+        String grantType = form.get("grant_type");
+        if (grantType == null) {
+            return error(GrantOutcome.Refused.of(OAuthError.INVALID_REQUEST, "grant_type is required"), false);
+        }
+        return switch (grantType) {
+            case "password" -> {
+                String username = form.get("username");
+                String password = form.get("password");
+                yield username == null || password == null
+                        ? error(GrantOutcome.Refused.of(OAuthError.INVALID_REQUEST, "username and password are required"), false)
+                        : answer(tokens.passwordGrant(username, password, requested, address), false);
+            }
+            case "refresh_token" -> {
+                String refreshToken = form.get("refresh_token");
+                yield refreshToken == null
+                        ? error(GrantOutcome.Refused.of(OAuthError.INVALID_REQUEST, "refresh_token is required"), false)
+                        : answer(tokens.refreshGrant(refreshToken, requested, address), false);
+            }
+            case "client_credentials" -> {
+                Optional<String[]> basic = basicCredentials(authorization);
+                String clientId = basic.map(pair -> pair[0]).orElse(form.get("client_id"));
+                String secret = basic.map(pair -> pair[1]).orElse(form.get("client_secret"));
+                yield clientId == null || secret == null
+                        ? error(GrantOutcome.Refused.of(OAuthError.INVALID_CLIENT, "client authentication is required"), basic.isPresent())
+                        : answer(tokens.clientCredentialsGrant(clientId, secret, requested, address), basic.isPresent());
+            }
+            default -> error(GrantOutcome.Refused.of(OAuthError.UNSUPPORTED_GRANT_TYPE, "grant_type " + grantType + " is not supported"), false);
+        };
+    }
+
+    @Post(uri = OwnRoutes.REVOKE, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> revoke(@Body Map<String, String> form, HttpRequest<?> request) {
+        String token = form.get("token");
+        if (token == null || token.isBlank()) {
+            return error(GrantOutcome.Refused.of(OAuthError.INVALID_REQUEST, "token is required"), false);
+        }
+        tokens.revoke(token, clientAddresses.of(request));
+        return noStore(HttpResponse.ok());
+    }
+
+    private static HttpResponse<?> answer(GrantOutcome outcome, boolean basicAuth) {
+        if (outcome instanceof GrantOutcome.Issued issued) {
+            return noStore(HttpResponse.ok(new TokenResponse(issued.accessToken(), "Bearer", issued.expiresIn().toSeconds(),
+                    issued.refreshToken(), issued.scopes().toString())));
+        }
+        return error((GrantOutcome.Refused) outcome, basicAuth);
+    }
+
+    private static HttpResponse<?> error(GrantOutcome.Refused refused, boolean basicAuth) {
+        MutableHttpResponse<OAuthErrorResponse> response = HttpResponse.status(status(refused))
+                .body(new OAuthErrorResponse(refused.error().code(), refused.description()));
+        if (refused.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, refused.retryAfter().toSeconds() + 1)));
+        }
+        if (refused.error() == OAuthError.INVALID_CLIENT && basicAuth) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"atoll\"");
+        }
+        return noStore(response);
+    }
+
+    private static HttpStatus status(GrantOutcome.Refused refused) {
+        if (refused.retryAfter() != null) {
+            return HttpStatus.TOO_MANY_REQUESTS;
+        }
+        return refused.error() == OAuthError.INVALID_CLIENT ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST;
+    }
+
+    private static <T> MutableHttpResponse<T> noStore(MutableHttpResponse<T> response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache");
+    }
+
+    /** The client id and secret of an HTTP Basic header (RFC 6749 section 2.3.1), form-decoded as it asks. */
+    private static Optional<String[]> basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new String[] {
+                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)});
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

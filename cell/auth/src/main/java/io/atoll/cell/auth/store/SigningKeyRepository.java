@@ -1,0 +1,24 @@
+package io.atoll.cell.auth.store;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface SigningKeyRepository extends CrudRepository<StoredSigningKey, String> {
+    /** Serializes key changes across processes (replicas starting, an operator rotating) until the transaction ends. */
+    @Query("SELECT count(*) FROM pg_advisory_xact_lock(7310001)")
+    long lockForChange();
+
+    Optional<StoredSigningKey> findByStatus(StoredSigningKey.KeyStatus status);
+
+    List<StoredSigningKey> findAllOrderByCreatedAt();
+
+    @Query("DELETE FROM signing_keys WHERE status = 'RETIRED' AND publish_until < :before")
+    void deleteRetiredBefore(Instant before);
+}

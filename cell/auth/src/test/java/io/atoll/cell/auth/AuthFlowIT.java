@@ -1,0 +1,235 @@
+package io.atoll.cell.auth;
+
+import io.atoll.cell.auth.domain.AuditEventType;
+import io.atoll.cell.auth.store.AuditEventRepository;
+import io.atoll.cell.auth.support.AuthCell;
+import io.atoll.cell.auth.support.EchoUpstream;
+import io.atoll.cell.auth.support.Http;
+import io.atoll.cell.auth.support.Members;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A member's whole life with the cell's ingress: sign-up, sign-in, calls through the proxy, refresh, revoke. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthFlowIT {
+    private EchoUpstream upstream;
+    private AuthCell cell;
+
+    @BeforeAll
+    void start() {
+        upstream = new EchoUpstream();
+        cell = AuthCell.start("eu-west-1", AuthCell.freePort(), Map.of("atoll.auth.upstream-url", upstream.url().toString()));
+    }
+
+    @AfterAll
+    void stop() {
+        cell.close();
+        upstream.close();
+    }
+
+    @Test
+    void signUpSignInCallRefreshRevoke() {
+        Map<String, Object> tokens = Members.signUpAndIn(cell, "ada@example.com");
+        assertThat(tokens).containsEntry("token_type", "Bearer").containsEntry("scope", "app").containsKey("refresh_token");
+        assertThat(((Number) tokens.get("expires_in")).longValue()).isEqualTo(600);
+
+        HttpResponse<String> call = Http.get(cell.uri("/v1/feed?cursor=abc"), "Authorization", "Bearer " + tokens.get("access_token"));
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(call.headers().firstValue("X-Seen-Path")).hasValue("/v1/feed?cursor=abc");
+        assertThat(call.headers().firstValue("X-Seen-Scopes")).hasValue("app");
+        assertThat(call.headers().firstValue("X-Seen-Home-Cell")).hasValue("eu-west-1");
+        String subject = call.headers().firstValue("X-Seen-Subject").orElseThrow();
+        assertThat(UUID.fromString(subject)).isNotNull();
+
+        HttpResponse<String> refreshed = Http.postForm(cell.uri("/oauth/token"), "grant_type", "refresh_token",
+                "refresh_token", (String) tokens.get("refresh_token"));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        assertThat(refreshed.headers().firstValue("Cache-Control")).hasValue("no-store");
+        Map<String, Object> second = Http.json(refreshed);
+        assertThat(second.get("refresh_token")).isNotEqualTo(tokens.get("refresh_token"));
+        assertThat(Http.get(cell.uri("/v1/feed"), "Authorization", "Bearer " + second.get("access_token")).statusCode()).isEqualTo(200);
+
+        assertThat(Http.postForm(cell.uri("/oauth/revoke"), "token", (String) second.get("refresh_token")).statusCode()).isEqualTo(200);
+        HttpResponse<String> afterRevoke = Http.postForm(cell.uri("/oauth/token"), "grant_type", "refresh_token",
+                "refresh_token", (String) second.get("refresh_token"));
+        assertThat(afterRevoke.statusCode()).isEqualTo(400);
+        assertThat(Http.json(afterRevoke)).containsEntry("error", "invalid_grant");
+        // Revoking the family also revoked the access token issued with the revoked refresh token.
+        assertThat(Http.get(cell.uri("/v1/feed"), "Authorization", "Bearer " + second.get("access_token")).statusCode()).isEqualTo(401);
+        assertThat(cell.bean(AuditEventRepository.class).findByTypeOrderById(AuditEventType.REVOKE)).isNotEmpty();
+    }
+
+    @Test
+    void revokedAccessTokenIsRefused() {
+        Map<String, Object> tokens = Members.signUpAndIn(cell, "grace@example.com");
+        String access = (String) tokens.get("access_token");
+        assertThat(Http.postForm(cell.uri("/oauth/revoke"), "token", access, "token_type_hint", "access_token").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> call = Http.get(cell.uri("/v1/feed"), "Authorization", "Bearer " + access);
+        assertThat(call.statusCode()).isEqualTo(401);
+        assertThat(call.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
+    }
+
+    @Test
+    void replayedRefreshTokenRevokesTheFamily() {
+        Map<String, Object> tokens = Members.signUpAndIn(cell, "mallory-victim@example.com");
+        String stolen = (String) tokens.get("refresh_token");
+        Map<String, Object> owners = Http.json(Http.postForm(cell.uri("/oauth/token"), "grant_type", "refresh_token", "refresh_token", stolen));
+
+        HttpResponse<String> replay = Http.postForm(cell.uri("/oauth/token"), "grant_type", "refresh_token", "refresh_token", stolen);
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(Http.json(replay)).containsEntry("error", "invalid_grant");
+
+        HttpResponse<String> ownersNext = Http.postForm(cell.uri("/oauth/token"), "grant_type", "refresh_token",
+                "refresh_token", (String) owners.get("refresh_token"));
+        assertThat(ownersNext.statusCode()).isEqualTo(400);
+        assertThat(Http.get(cell.uri("/v1/feed"), "Authorization", "Bearer " + owners.get("access_token")).statusCode()).isEqualTo(401);
+        assertThat(cell.bean(AuditEventRepository.class).findByTypeOrderById(AuditEventType.REFRESH_REUSE)).hasSize(1);
+    }
+
+    @Test
+    void signUpIsValidated() {
+        assertThat(Http.postJson(cell.uri("/v1/accounts"), "{\"email\":\"not-an-address\",\"password\":\"" + Members.PASSWORD + "\"}").statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> weak = Http.postJson(cell.uri("/v1/accounts"), "{\"email\":\"weak@example.com\",\"password\":\"short\"}");
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(Http.postJson(cell.uri("/v1/accounts"), "{\"email\":").statusCode()).isEqualTo(400);
+
+        String body = "{\"email\":\"Twice@Example.com\",\"password\":\"" + Members.PASSWORD + "\"}";
+        assertThat(Http.postJson(cell.uri("/v1/accounts"), body).statusCode()).isEqualTo(201);
+        HttpResponse<String> duplicate = Http.postJson(cell.uri("/v1/accounts"), body.replace("Twice", "twice"));
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(duplicate.body()).doesNotContain("Exception").doesNotContain("at io.");
+    }
+
+    @Test
+    void ownEndpointsTakeOnlySmallBodiesOfKnownLength() throws Exception {
+        HttpResponse<String> tooLarge = Http.postJson(cell.uri("/v1/accounts"),
+                "{\"email\":\"big@example.com\",\"password\":\"" + "x".repeat(20_000) + "\"}");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+
+        HttpResponse<String> chunked = Http.client().send(HttpRequest.newBuilder(cell.uri("/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("grant_type=password".getBytes(StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(411);
+    }
+
+    @Test
+    void oauthErrorsFollowRfc6749() {
+        HttpResponse<String> unsupported = Http.postForm(cell.uri("/oauth/token"), "grant_type", "implicit");
+        assertThat(unsupported.statusCode()).isEqualTo(400);
+        assertThat(Http.json(unsupported)).containsEntry("error", "unsupported_grant_type");
+
+        HttpResponse<String> missing = Http.postForm(cell.uri("/oauth/token"), "grant_type", "password", "username", "x@example.com");
+        assertThat(Http.json(missing)).containsEntry("error", "invalid_request");
+
+        HttpResponse<String> wrong = Http.postForm(cell.uri("/oauth/token"), "grant_type", "password", "username", "nobody@example.com",
+                "password", "whatever-it-is-123");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(Http.json(wrong)).containsEntry("error", "invalid_grant");
+
+        HttpResponse<String> badClient = Http.postForm(cell.uri("/oauth/token"), "grant_type", "client_credentials",
+                "client_id", "nobody", "client_secret", "nothing");
+        assertThat(badClient.statusCode()).isEqualTo(401);
+        assertThat(Http.json(badClient)).containsEntry("error", "invalid_client");
+    }
+
+    @Test
+    void proxyReplacesForgedIdentityHeaders() {
+        Map<String, Object> tokens = Members.signUpAndIn(cell, "eve@example.com");
+        HttpResponse<String> call = Http.get(cell.uri("/v1/orders"), "Authorization", "Bearer " + tokens.get("access_token"),
+                "X-Auth-Subject", "someone-else", "x-auth-scopes", "admin operator", "X-Auth-Home-Cell", "us-east-1");
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(call.headers().firstValue("X-Seen-Subject").orElseThrow()).isNotEqualTo("someone-else").doesNotContain("|");
+        assertThat(call.headers().firstValue("X-Seen-Scopes")).hasValue("app");
+        assertThat(call.headers().firstValue("X-Seen-Home-Cell")).hasValue("eu-west-1");
+
+        HttpResponse<String> anonymous = Http.get(cell.uri("/v1/orders"), "X-Auth-Subject", "someone-else");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("X-Seen-Path")).isEmpty();
+        assertThat(Http.get(cell.uri("/internal/anything"), "Authorization", "Bearer " + tokens.get("access_token")).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void largeBodiesStreamThroughTheProxyBothWays() throws Exception {
+        String bearer = "Bearer " + Members.signUpAndIn(cell, "uploader@example.com").get("access_token");
+        String id = UUID.randomUUID().toString();
+        CountDownLatch arrived = upstream.firstPartArrived(id);
+        int parts = 16;
+        HttpResponse<String> upload = Http.client().send(HttpRequest.newBuilder(cell.uri("/v1/stream/up?id=" + id))
+                .header("Authorization", bearer)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new HeldBackBody(parts, arrived))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).isEqualTo(200);
+        assertThat(upload.headers().firstValue("X-Seen-Bytes")).hasValue(String.valueOf((long) parts * EchoUpstream.PART));
+
+        String downId = UUID.randomUUID().toString();
+        HttpResponse<InputStream> download = Http.client().send(HttpRequest.newBuilder(cell.uri("/v1/stream/down?id=" + downId))
+                .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = download.body()) {
+            assertThat(body.readNBytes(EchoUpstream.PART / 2)).hasSize(EchoUpstream.PART / 2);
+            upstream.firstPartRead(downId).countDown();
+            assertThat(body.readAllBytes()).hasSize(EchoUpstream.PART + EchoUpstream.PART / 2);
+        }
+    }
+
+    /** A request body whose later parts are sent only after the upstream has seen the first one. */
+    private static final class HeldBackBody extends InputStream {
+        private final long total;
+        private final CountDownLatch firstPartArrived;
+        private long sent;
+
+        HeldBackBody(int parts, CountDownLatch firstPartArrived) {
+            this.total = (long) parts * EchoUpstream.PART;
+            this.firstPartArrived = firstPartArrived;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (sent >= total) {
+                return -1;
+            }
+            if (sent == EchoUpstream.PART) {
+                try {
+                    if (!firstPartArrived.await(20, TimeUnit.SECONDS)) {
+                        throw new IOException("the upstream never saw the first part: the proxy buffered the body");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            long limit = sent < EchoUpstream.PART ? EchoUpstream.PART : total;
+            int count = (int) Math.min(length, limit - sent);
+            Arrays.fill(buffer, offset, offset + count, (byte) 'x');
+            sent += count;
+            return count;
+        }
+    }
+}
