@@ -1,0 +1,13 @@
+package io.atoll.router;
+
+import io.micronaut.runtime.Micronaut;
+
+/** The global router: the mobile API's single entry point in front of all cells. */
+public final class RouterApplication {
+    private RouterApplication() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.run(RouterApplication.class, args);
+    }
+}

@@ -1,0 +1,20 @@
+package io.atoll.router.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Duration;
+
+/**
+ * The in-memory cache of the placement directory.
+ *
+ * @param cacheSize how many accounts' placements are kept in memory
+ * @param unknownAccountTtl how long "not placed" answers are remembered, so that unknown accounts cost the
+ *                          database one query per interval, not one per request
+ * @param lookupTimeout how long a request waits for the database before it is routed as if the account were
+ *                      unknown
+ */
+@ConfigurationProperties("atoll.router.placement")
+public record PlacementSettings(@Min(1) long cacheSize, @NotNull Duration unknownAccountTtl, @NotNull Duration lookupTimeout) {
+}

@@ -1,0 +1,33 @@
+package io.atoll.router.domain;
+
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+
+import java.text.ParseException;
+import java.util.Optional;
+
+/**
+ * Reads the {@code home_cell} claim of a bearer token without verifying the token. Routing needs only a
+ * hint: the cell verifies every token itself, so a forged claim only sends a request to a cell that rejects it.
+ */
+public final class HomeCellClaim {
+    private static final String BEARER = "Bearer ";
+    private static final String CLAIM = "home_cell";
+
+    private HomeCellClaim() {
+    }
+
+    /** The home cell named by the token in this {@code Authorization} header, if it is a JWT that names one. */
+    public static Optional<String> read(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        try {
+            JWT token = JWTParser.parse(authorization.substring(BEARER.length()).trim());
+            Object claim = token.getJWTClaimsSet().getClaim(CLAIM);
+            return claim instanceof String cell && !cell.isBlank() ? Optional.of(cell) : Optional.empty();
+        } catch (ParseException notAJwt) {
+            return Optional.empty();
+        }
+    }
+}
