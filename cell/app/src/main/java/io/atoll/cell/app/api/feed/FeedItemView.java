@@ -1,0 +1,28 @@
+package io.atoll.cell.app.api.feed;
+
+import io.atoll.cell.app.domain.feed.FeedEntry;
+import io.atoll.cell.app.domain.feed.FeedItem;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One item of a member's feed.
+ *
+ * @param id stable and unique within the member's feed
+ * @param kind {@code activity} (an event a device reported) or {@code command_result}
+ * @param sourceId the check-in or command the item comes from
+ * @param recordedAt when the item entered the feed
+ */
+@Serdeable
+public record FeedItemView(String id, String kind, UUID deviceId, UUID sourceId, String type, Instant occurredAt, Instant recordedAt,
+                           Map<String, String> attributes) {
+    static FeedItemView of(FeedItem item) {
+        FeedEntry entry = item.entry();
+        return new FeedItemView(item.position().publication() + ":" + item.position().index(), entry.kind().name().toLowerCase(Locale.ROOT),
+                entry.deviceId(), entry.sourceId(), entry.type(), entry.occurredAt(), item.position().instant(), entry.attributes());
+    }
+}

@@ -1,0 +1,23 @@
+package io.atoll.cell.app.domain.checkin;
+
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** How many check-ins this instance is handling right now: the load signal that stretches intervals. */
+@Singleton
+public final class CheckinLoad {
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public int enter() {
+        return inFlight.incrementAndGet();
+    }
+
+    public void leave() {
+        inFlight.decrementAndGet();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+}
