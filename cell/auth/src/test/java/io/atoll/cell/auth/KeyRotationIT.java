@@ -111,7 +111,7 @@ class KeyRotationIT {
     void operatorsSignInWithTheirScopes() {
         Run created = admin("accounts", "create", "--type", "operator", "--email", "ops@example.com", "--password", Members.PASSWORD);
         assertThat(created.exitCode()).as(created.err()).isZero();
-        assertThat(Members.signIn(cell, "ops@example.com", Members.PASSWORD)).containsEntry("scope", "operator");
+        assertThat(Members.signIn(cell, "ops@example.com", Members.PASSWORD)).containsEntry("scope", "atoll:operator");
     }
 
     @Test

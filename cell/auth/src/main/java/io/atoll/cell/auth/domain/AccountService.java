@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
 @Singleton
 public class AccountService {
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    private static final Scopes OPERATOR_SCOPES = Scopes.parse("operator");
+    private static final Scopes OPERATOR_SCOPES = Scopes.parse("atoll:operator");
 
     private final AccountRepository accounts;
     private final SecretHasher hasher;
