@@ -12,7 +12,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         version = "atoll 0.1.0",
         description = "Runs the Atoll platform on this machine with real servers.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SimulateCommand.class})
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SimulateCommand.class,
+                AccountsCommand.class, KeysCommand.class, CellsCommand.class, ChaosCommand.class})
 public final class AtollCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

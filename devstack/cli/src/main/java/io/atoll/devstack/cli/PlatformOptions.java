@@ -1,12 +1,14 @@
 package io.atoll.devstack.cli;
 
 import io.atoll.devstack.platform.PlatformSettings;
+import io.atoll.devstack.platform.RouterServices;
 import io.atoll.devstack.server.Endpoint;
 import io.atoll.devstack.platform.PlatformException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Where the platform's servers are; each option also reads an environment variable. */
 final class PlatformOptions {
@@ -54,11 +56,31 @@ final class PlatformOptions {
             description = "Each Cassandra node's JVM heap, e.g. 512m or 1g (env ATOLL_CASSANDRA_HEAP; default: ${DEFAULT-VALUE}).")
     String cassandraHeap;
 
+    @Option(names = "--cell-base-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_CELL_BASE_PORT:-8110}",
+            converter = PortConverter.class,
+            description = "The first cell's ingress (auth) port; its app takes the next port, cell k starts 10k higher (env ATOLL_CELL_BASE_PORT; default: ${DEFAULT-VALUE}).")
+    int cellBasePort;
+
+    @Option(names = "--router-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_ROUTER_PORT:-8080}", converter = PortConverter.class,
+            description = "The global router's data plane, where the mobile app connects (env ATOLL_ROUTER_PORT; default: ${DEFAULT-VALUE}).")
+    int routerPort;
+
+    @Option(names = "--router-admin-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_ROUTER_ADMIN_PORT:-8081}", converter = PortConverter.class,
+            description = "The router's admin API and page (env ATOLL_ROUTER_ADMIN_PORT; default: ${DEFAULT-VALUE}).")
+    int routerAdminPort;
+
+    @Option(names = "--servers-only", description = "Only the servers (PostgreSQL, RabbitMQ, Cassandra), not the cells' services.")
+    boolean serversOnly;
+
     PlatformSettings settings() {
+        // The launcher says where the repository is: the services' JARs are built there.
+        String home = System.getenv("ATOLL_HOME");
+        Optional<Path> repository = serversOnly ? Optional.empty() : Optional.of(Path.of(home != null ? home : ".").toAbsolutePath().normalize());
         try {
             return new PlatformSettings(stateDir.toAbsolutePath().normalize(), new Endpoint(postgresHost, postgresPort),
                     new Endpoint(rabbitmqHost, rabbitmqPort), new Endpoint(cassandraHost, cassandraPort), cassandraStoragePort,
-                    cassandraHeap, regions);
+                    cassandraHeap, regions, cellBasePort,
+                    new RouterServices(Endpoint.loopback(routerPort), Endpoint.loopback(routerAdminPort)), repository);
         } catch (IllegalArgumentException e) {
             throw new PlatformException(e.getMessage(), e);
         }

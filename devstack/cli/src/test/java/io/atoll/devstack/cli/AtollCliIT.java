@@ -40,7 +40,7 @@ class AtollCliIT {
     private static final int RABBITMQ = 15673;
     private static final int CASSANDRA = 19142;
     private static final List<String> OWN_PORTS = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ,
-            "--cassandra-port", "" + CASSANDRA, "--cassandra-storage-port", "17142", "--cassandra-heap", "512m", "--regions", "eu-west-1");
+            "--cassandra-port", "" + CASSANDRA, "--cassandra-storage-port", "17142", "--cassandra-heap", "512m", "--regions", "eu-west-1", "--servers-only");
 
     private Path own;
     private Path borrowing;
@@ -107,7 +107,7 @@ class AtollCliIT {
     @Order(4)
     void aSecondPlatformUsesTheRunningServersAndItsDownStopsNothingItDidNotStart() throws Exception {
         List<String> ports = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ, "--cassandra-port", "" + CASSANDRA,
-                "--regions", "eu-west-1");
+                "--regions", "eu-west-1", "--servers-only");
 
         Result up = atoll(borrowing, with(List.of("up"), ports));
         assertThat(up.exit()).as(up.toString()).isZero();
@@ -144,7 +144,7 @@ class AtollCliIT {
             acceptor.setDaemon(true);
             acceptor.start();
             List<String> ports = List.of("--postgres-port", "" + silent.getLocalPort(), "--rabbitmq-port", "" + RABBITMQ,
-                    "--cassandra-port", "" + CASSANDRA, "--regions", "eu-west-1");
+                    "--cassandra-port", "" + CASSANDRA, "--regions", "eu-west-1", "--servers-only");
 
             Result up = atoll(borrowing, with(List.of("up"), ports));
 

@@ -42,6 +42,24 @@ class AtollCommandTest {
     }
 
     @Test
+    void operatorCommandsRefuseWhatTheyCannotDoInOneLine() {
+        Run unknownCell = run("keys", "list", "--cell", "mars", "--servers-only");
+        Run unknownAction = run("keys", "frob", "--cell", "eu-west-1");
+        Run drainWithoutCell = run("cells", "drain");
+        Run noToken = run("cells", "list", "--state-dir", "/nonexistent", "--token", "");
+        Run chaos = run("chaos", "kill-cell", "atlantis", "--state-dir", "/nonexistent");
+
+        for (Run refused : List.of(unknownCell, unknownAction, drainWithoutCell, noToken, chaos)) {
+            assertThat(refused.exit()).as(refused.err()).isNotZero();
+            assertThat(refused.err().strip()).doesNotContain("\n").startsWith("atoll: ");
+        }
+        assertThat(unknownAction.err()).contains("rotate or list");
+        assertThat(drainWithoutCell.err()).contains("needs the cell");
+        assertThat(noToken.err()).contains("no operator token");
+        assertThat(chaos.err()).contains("atlantis");
+    }
+
+    @Test
     void statusJsonHasOneEntryPerComponent() {
         List<ComponentStatus> components = List.of(
                 new ComponentStatus("postgres", Endpoint.loopback(5432), ComponentState.READY, false, OptionalLong.empty(), Optional.empty()),

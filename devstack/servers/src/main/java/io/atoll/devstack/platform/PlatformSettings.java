@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
@@ -27,15 +28,21 @@ import static java.util.Objects.requireNonNull;
  * @param cassandraHeap each node's JVM heap
  * @param regions the cells' regions; each is a Cassandra datacenter of its own, so that device data
  *                replicates between cells for failover
+ * @param cellBasePort the first cell's ingress port; cell k's is this + 10k
+ * @param router where the global router listens
+ * @param repository where the services' JARs are built; empty to run the servers alone
  */
 public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint cassandra, int cassandraStoragePort,
-                               String cassandraHeap, List<String> regions) {
+                               String cassandraHeap, List<String> regions, int cellBasePort, RouterServices router,
+                               Optional<Path> repository) {
     public PlatformSettings {
         requireNonNull(stateDir, "stateDir is null");
         requireNonNull(postgres, "postgres is null");
         requireNonNull(rabbitmq, "rabbitmq is null");
         requireNonNull(cassandra, "cassandra is null");
         requireNonNull(cassandraHeap, "cassandraHeap is null");
+        requireNonNull(router, "router is null");
+        requireNonNull(repository, "repository is null");
         regions = List.copyOf(regions);
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region is needed");
@@ -62,29 +69,72 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         return nodes;
     }
 
+    public PostgresServer postgresServer() {
+        return new PostgresServer(postgres, "postgres");
+    }
+
+    /** The cells, in the order of {@link #regions()}. */
+    public List<CellServices> cells() {
+        List<CellServices> cells = new ArrayList<>();
+        for (int k = 0; k < regions.size(); k++) {
+            int basePort = cellBasePort + 10 * k;
+            List<Endpoint> peers = new ArrayList<>();
+            for (int other = 0; other < regions.size(); other++) {
+                if (other != k) {
+                    peers.add(Endpoint.loopback(cellBasePort + 10 * other));
+                }
+            }
+            cells.add(new CellServices(regions.get(k), basePort, peers));
+        }
+        return cells;
+    }
+
     /**
-     * The servers in the order they start: the databases and the first Cassandra node side by side,
-     * then each further node, which joins through the first.
+     * The components in the order they start: the databases and the first Cassandra node side by side,
+     * then each further node, which joins through the first; then every cell's auth with the first app,
+     * and the other apps one by one, so that only the first creates the shared keyspace; the router last.
      */
     public List<List<Server>> stages() {
+        PostgresServer postgresServer = postgresServer();
         List<List<Server>> stages = new ArrayList<>();
-        List<Server> first = new ArrayList<>(List.of(new PostgresServer(postgres, "postgres"), new RabbitServer(rabbitmq, "guest", "guest")));
-        if (!cassandra.isLocal()) {
-            first.add(new CassandraServer(CassandraNode.single(cassandra, cassandraStoragePort, regions.get(0), cassandraHeap)));
-            stages.add(first);
-            return stages;
-        }
-        List<CassandraNode> nodes = cassandraNodes();
-        first.add(new CassandraServer("cassandra-" + nodes.get(0).datacenter(), nodes.get(0)));
+        List<Server> first = new ArrayList<>(List.of(postgresServer, new RabbitServer(rabbitmq, "guest", "guest")));
+        List<CassandraNode> nodes = cassandra.isLocal() ? cassandraNodes()
+                : List.of(CassandraNode.single(cassandra, cassandraStoragePort, regions.get(0), cassandraHeap));
+        first.add(new CassandraServer(cassandra.isLocal() ? "cassandra-" + nodes.get(0).datacenter() : CassandraServer.NAME, nodes.get(0)));
         stages.add(first);
-        for (CassandraNode node : nodes.subList(1, nodes.size())) {
-            stages.add(List.of(new CassandraServer("cassandra-" + node.datacenter(), node)));
+        if (cassandra.isLocal()) {
+            for (CassandraNode node : nodes.subList(1, nodes.size())) {
+                stages.add(List.of(new CassandraServer("cassandra-" + node.datacenter(), node)));
+            }
+        }
+        if (repository.isPresent()) {
+            List<CellServices> cells = cells();
+            List<Server> cellStage = new ArrayList<>();
+            for (CellServices cell : cells) {
+                cellStage.add(cell.auth(repository.get(), postgresServer));
+            }
+            cellStage.add(cells.get(0).app(repository.get(), localNode(nodes, 0), nodes));
+            stages.add(cellStage);
+            for (int k = 1; k < cells.size(); k++) {
+                stages.add(List.of(cells.get(k).app(repository.get(), localNode(nodes, k), nodes)));
+            }
+            stages.add(List.of(router.router(repository.get(), stateDir, postgresServer, cells)));
         }
         return stages;
     }
 
+    /** A cell's own Cassandra node; with an external cluster, its one contact point. */
+    private static CassandraNode localNode(List<CassandraNode> nodes, int cell) {
+        return nodes.size() == 1 ? nodes.get(0) : nodes.get(cell);
+    }
+
     public LocalPlatform platform() {
-        return new LocalPlatform(stateDir, stages(), OptionalLong.empty());
+        return platform(OptionalLong.empty());
+    }
+
+    /** @param ownerPid when present, everything started stops once this process exits (a test build's platform) */
+    public LocalPlatform platform(OptionalLong ownerPid) {
+        return new LocalPlatform(stateDir, stages(), ownerPid);
     }
 
     private static byte[] loopbackAddress(String host) {

@@ -44,6 +44,19 @@ public final class Readiness {
         }
     }
 
+    /**
+     * Waits for a server just started as {@code process}; kills the process when it does not become
+     * ready, so a failed start leaves nothing behind.
+     */
+    public static void awaitStarted(Server server, Process process, Duration timeout, Path log) throws ServerStartException {
+        try {
+            await(server, timeout, log, process::isAlive);
+        } catch (ServerStartException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
     /** What a failed connection attempt says about the port. */
     public static Answer classify(IOException failure) {
         if (failure instanceof ConnectException || failure instanceof NoRouteToHostException

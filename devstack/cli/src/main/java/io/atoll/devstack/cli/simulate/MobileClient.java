@@ -16,8 +16,11 @@ import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
-/** What the mobile app sends, over HTTP, as the app itself would: one member's calls to the platform. */
-final class MobileClient {
+/**
+ * What the mobile app sends, over HTTP, as the app itself would: one member's calls to the platform.
+ * The simulator drives fleets of these; end-to-end tests use it for members' journeys.
+ */
+public final class MobileClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -25,7 +28,7 @@ final class MobileClient {
     private final String email;
     private final String region;
 
-    MobileClient(HttpClient http, URI target, String email, String region) {
+    public MobileClient(HttpClient http, URI target, String email, String region) {
         this.http = requireNonNull(http, "http is null");
         this.target = requireNonNull(target, "target is null");
         this.email = requireNonNull(email, "email is null");
@@ -33,30 +36,42 @@ final class MobileClient {
     }
 
     /** One exchange: its status, body, the cell that answered and how long it took. */
-    record Exchange(int status, JsonNode body, String cell, Duration latency) {
-        boolean ok() {
+    public record Exchange(int status, JsonNode body, String cell, Duration latency) {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
 
-    Exchange signUp(String password) throws IOException {
+    public Exchange signUp(String password) throws IOException {
         return send(json("/v1/accounts", Map.of("email", email, "password", password), null));
     }
 
-    Exchange logIn(String password) throws IOException {
+    public Exchange logIn(String password) throws IOException {
         return send(form("/oauth/token", Map.of("grant_type", "password", "username", email, "password", password)));
     }
 
-    Exchange refresh(String refreshToken) throws IOException {
+    public Exchange refresh(String refreshToken) throws IOException {
         return send(form("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)));
     }
 
-    Exchange registerDevice(String accessToken, String name, String platform) throws IOException {
+    public Exchange registerDevice(String accessToken, String name, String platform) throws IOException {
         return send(json("/v1/devices", Map.of("name", name, "platform", platform), accessToken));
     }
 
-    Exchange checkIn(String accessToken, String deviceId, Map<String, Object> checkin) throws IOException {
-        return send(json("/v1/devices/" + deviceId + "/checkins", checkin, accessToken));
+    /**
+     * A check-in is idempotent by its check-in id, so the app says so: the router may then resend it to
+     * another cell when the first could not be reached.
+     */
+    public Exchange checkIn(String accessToken, String deviceId, Map<String, Object> checkin) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(json("/v1/devices/" + deviceId + "/checkins", checkin, accessToken), (name, value) -> true)
+                .header("Idempotency-Key", String.valueOf(checkin.get("checkinId")))
+                .build();
+        return send(request);
+    }
+
+    /** A GET of one of the member's resources, e.g. {@code /v1/devices} or {@code /v1/sync?limit=50}. */
+    public Exchange get(String accessToken, String path) throws IOException {
+        return send(request(path).header("Authorization", "Bearer " + accessToken).GET().build());
     }
 
     private HttpRequest.Builder request(String path) {

@@ -28,7 +28,8 @@ final class SimulatedDevice {
     private String accessToken;
     private String refreshToken;
     private String deviceId;
-    private UUID pendingCheckin;
+    /** The check-in still to be acknowledged; a retry resends it exactly, as the app must for its id to mean anything. */
+    private Map<String, Object> pendingCheckin;
 
     SimulatedDevice(MobileClient client, String region, FleetStats stats) {
         this.client = requireNonNull(client, "client is null");
@@ -83,9 +84,9 @@ final class SimulatedDevice {
 
     private boolean checkIn() throws IOException {
         if (pendingCheckin == null) {
-            pendingCheckin = UUID.randomUUID();
+            pendingCheckin = checkin(UUID.randomUUID());
         }
-        MobileClient.Exchange answer = client.checkIn(accessToken, deviceId, checkin(pendingCheckin));
+        MobileClient.Exchange answer = client.checkIn(accessToken, deviceId, pendingCheckin);
         if (answer.ok()) {
             pendingCheckin = null;
             stats.succeeded(region, answer.cell(), answer.latency());

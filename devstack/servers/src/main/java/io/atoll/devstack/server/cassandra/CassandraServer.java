@@ -161,12 +161,7 @@ public final class CassandraServer implements Server {
                 "org.apache.cassandra.service.CassandraDaemon"));
         progress.report(name, "starting node (datacenter " + node.datacenter() + ", heap " + node.heap() + ") on " + endpoint());
         Process process = Processes.spawnDetached(command, Map.of(), home, log);
-        try {
-            Readiness.await(this, Duration.ofSeconds(180), log, process::isAlive);
-        } catch (IOException e) {
-            process.destroyForcibly();
-            throw e;
-        }
+        Readiness.awaitStarted(this, process, Duration.ofSeconds(180), log);
         return OwnedProcess.of(name, process.toHandle(), log, Map.of("home", home.toString()));
     }
 

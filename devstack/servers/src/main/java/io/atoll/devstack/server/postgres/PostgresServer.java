@@ -70,6 +70,26 @@ public final class PostgresServer implements Server {
         return user;
     }
 
+    /** Creates the database unless it exists: each service owns a database of its own on the shared server. */
+    public void ensureDatabase(String database) throws IOException {
+        if (!database.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("'" + database + "' is not a plain lower-case database name");
+        }
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), properties);
+             var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                try (Statement create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not create database " + database + " on " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Answer probe() {
         try (Socket socket = new Socket()) {

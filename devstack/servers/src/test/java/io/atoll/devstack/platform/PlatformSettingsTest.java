@@ -1,0 +1,81 @@
+package io.atoll.devstack.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atoll.devstack.server.Endpoint;
+import io.atoll.devstack.server.Server;
+import io.atoll.devstack.server.cassandra.CassandraNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlatformSettingsTest {
+    private static final RouterServices ROUTER = new RouterServices(Endpoint.loopback(8080), Endpoint.loopback(8081));
+
+    @Test
+    void eachRegionGetsACassandraNodeOnTheNextLoopbackAddressSeededByTheFirst() {
+        List<CassandraNode> nodes = settings(List.of("eu-west-1", "us-east-1", "ap-southeast-2"), Optional.empty()).cassandraNodes();
+
+        assertThat(nodes).extracting(node -> node.cql().toString()).containsExactly("127.0.0.1:9042", "127.0.0.2:9042", "127.0.0.3:9042");
+        assertThat(nodes).extracting(CassandraNode::datacenter).containsExactly("eu-west-1", "us-east-1", "ap-southeast-2");
+        assertThat(nodes).extracting(CassandraNode::seeds).containsOnly("127.0.0.1:7000");
+        assertThat(nodes).extracting(CassandraNode::initialToken).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void serversStartBeforeTheCellsAndTheRouterLastWithTheSecondAppAfterTheFirst() {
+        List<List<String>> stages = settings(List.of("eu-west-1", "us-east-1"), Optional.of(Path.of("/repo"))).stages().stream()
+                .map(stage -> stage.stream().map(Server::name).toList())
+                .toList();
+
+        assertThat(stages).containsExactly(
+                List.of("postgres", "rabbitmq", "cassandra-eu-west-1"),
+                List.of("cassandra-us-east-1"),
+                List.of("eu-west-1/auth", "us-east-1/auth", "eu-west-1/app"),
+                List.of("us-east-1/app"),
+                List.of("router"));
+    }
+
+    @Test
+    void serversOnlyRunsNoService() {
+        assertThat(settings(List.of("eu-west-1"), Optional.empty()).stages()).hasSize(1);
+    }
+
+    @Test
+    void cellsTakeTenPortsEachAndTrustEachOther() {
+        List<CellServices> cells = settings(List.of("eu-west-1", "us-east-1"), Optional.empty()).cells();
+
+        assertThat(cells.get(1).ingress()).isEqualTo(Endpoint.loopback(8120));
+        assertThat(cells.get(1).app()).isEqualTo(Endpoint.loopback(8121));
+        assertThat(cells.get(0).peerIngresses()).containsExactly(Endpoint.loopback(8120));
+        assertThat(cells.get(0).authDatabase()).isEqualTo("auth_eu_west_1");
+    }
+
+    @Test
+    void theRegistryIsInTheShapeOfTerraformsOutput() throws Exception {
+        List<CellServices> cells = settings(List.of("eu-west-1", "us-east-1"), Optional.empty()).cells();
+
+        JsonNode registry = new ObjectMapper().readTree(RouterServices.registryJson(cells));
+
+        JsonNode value = registry.path("cells").path("value");
+        assertThat(value.path("us-east-1").path("ingress_url").asText()).isEqualTo("http://127.0.0.1:8120");
+        assertThat(value.path("eu-west-1").path("state").asText()).isEqualTo("active");
+        assertThat(registry.path("cells").path("sensitive").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void regionsMustBeGivenOnceEach() {
+        assertThatThrownBy(() -> settings(List.of("eu-west-1", "eu-west-1"), Optional.empty())).hasMessageContaining("repeat");
+        assertThatThrownBy(() -> settings(List.of(), Optional.empty())).hasMessageContaining("at least one region");
+    }
+
+    private static PlatformSettings settings(List<String> regions, Optional<Path> repository) {
+        return new PlatformSettings(Path.of("/state"), Endpoint.loopback(5432), Endpoint.loopback(5672), Endpoint.loopback(9042), 7000,
+                "1g", regions, 8110, ROUTER, repository);
+    }
+}

@@ -1,0 +1,73 @@
+package io.atoll.e2e;
+
+import io.atoll.devstack.platform.LocalPlatform;
+import io.atoll.devstack.platform.PlatformSettings;
+import io.atoll.devstack.platform.RouterServices;
+import io.atoll.devstack.server.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The whole platform as `./atoll up` runs it — both cells' services on both Cassandra datacenters — on
+ * ports of its own so it never meets a developer's platform. Started once per test run and stopped when
+ * the build's Maven process exits.
+ */
+final class E2ePlatform {
+    private static final Logger LOG = LoggerFactory.getLogger(E2ePlatform.class);
+    static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
+    private static final int CELL_BASE_PORT = 38110;
+    private static final int ROUTER_PORT = 38080;
+    private static E2ePlatform started;
+
+    private final PlatformSettings settings;
+    private final LocalPlatform platform;
+
+    private E2ePlatform(PlatformSettings settings, LocalPlatform platform) {
+        this.settings = settings;
+        this.platform = platform;
+    }
+
+    static synchronized E2ePlatform get() {
+        if (started == null) {
+            Path root = Path.of(System.getProperty("atoll.root", "..")).toAbsolutePath().normalize();
+            PlatformSettings settings = new PlatformSettings(root.resolve("e2e/target/platform"), Endpoint.loopback(5432),
+                    Endpoint.loopback(5672), Endpoint.loopback(19342), 17342, "512m", REGIONS, CELL_BASE_PORT,
+                    new RouterServices(Endpoint.loopback(ROUTER_PORT), Endpoint.loopback(ROUTER_PORT + 1)), Optional.of(root));
+            long build = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
+            LocalPlatform platform = settings.platform(OptionalLong.of(build));
+            platform.up((component, message) -> LOG.info("[{}] {}", component, message));
+            started = new E2ePlatform(settings, platform);
+        }
+        return started;
+    }
+
+    /** A cell's ingress, where its members' apps connect when no router is in front. */
+    URI ingress(String region) {
+        int k = REGIONS.indexOf(region);
+        return URI.create("http://127.0.0.1:" + (CELL_BASE_PORT + 10 * k));
+    }
+
+    /** The global router's data plane, where members' apps connect. */
+    URI router() {
+        return URI.create("http://127.0.0.1:" + ROUTER_PORT);
+    }
+
+    /** The router's admin API. */
+    URI routerAdmin() {
+        return URI.create("http://127.0.0.1:" + (ROUTER_PORT + 1));
+    }
+
+    LocalPlatform platform() {
+        return platform;
+    }
+
+    PlatformSettings settings() {
+        return settings;
+    }
+}
