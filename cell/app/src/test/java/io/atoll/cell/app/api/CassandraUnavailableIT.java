@@ -1,5 +1,8 @@
 package io.atoll.cell.app.api;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.atoll.cell.app.Api;
 import io.atoll.cell.app.Checkins;
@@ -10,11 +13,13 @@ import io.atoll.testing.CassandraKeyspace;
 import io.atoll.testing.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -77,7 +82,11 @@ class CassandraUnavailableIT {
     }
 
     @Test
-    void aRequestAfterTheSessionWasClosedIsA503NotA500() {
+    void aRequestAfterTheSessionWasClosedIsA503NotA500AndItsWarningCarriesTheTraceId() {
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        Logger handlers = (Logger) LoggerFactory.getLogger(StoreUnavailableHandler.class);
+        warnings.start();
+        handlers.addAppender(warnings);
         try (EmbeddedServer server = start(TestCassandraProperties.of(keyspace));
              HttpClient client = HttpClient.create(server.getURL())) {
             Api api = new Api(client);
@@ -85,10 +94,16 @@ class CassandraUnavailableIT {
             String device = api.post(member, "/v1/devices", Map.of("name", "Phone", "platform", "ios")).text("id");
             server.getApplicationContext().getBean(CassandraConnection.class).session().close();
 
-            Reply reply = api.post(member, "/v1/devices/" + device + "/checkins", Checkins.body(UUID.randomUUID(), 1));
+            Reply reply = api.send(Api.as(member, HttpRequest.POST("/v1/devices/" + device + "/checkins", Checkins.body(UUID.randomUUID(), 1))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")));
 
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.headers().get("Retry-After")).isEqualTo("10");
+            assertThat(warnings.list).anySatisfy(warning ->
+                    assertThat(warning.getMDCPropertyMap()).containsEntry("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"));
+        } finally {
+            handlers.detachAppender(warnings);
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CheckinLoad {
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public int enter() {
-        return inFlight.incrementAndGet();
+    public void enter() {
+        inFlight.incrementAndGet();
     }
 
     public void leave() {
