@@ -171,7 +171,7 @@ class AtollCliIT {
     @Test
     void badInputIsOneLineAndANonZeroExit() throws Exception {
         Result unknown = atoll(own, List.of("frobnicate"));
-        Result badPort = atoll(own, List.of("up", "--postgres-port", "70000"));
+        Result badPort = atoll(own, List.of("status", "--postgres-port", "70000"));
         Result noJava = run(List.of("/bin/bash", ROOT.resolve("atoll").toString(), "status"), Map.of("PATH", "/nonexistent"), true);
 
         for (Result result : List.of(unknown, badPort, noJava)) {
