@@ -2,6 +2,7 @@ package io.atoll.cell.app.store;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.data.UdtValue;
 import com.datastax.oss.driver.api.core.type.ListType;
@@ -38,7 +39,6 @@ import static java.util.Objects.requireNonNull;
  */
 @Singleton
 final class CassandraCheckinStore implements CheckinStore {
-    private static final String APPLIED = "[applied]";
     private static final String RAW_COLUMNS = "device_id, day, received_at, checkin_id, member_id, client_time, app_version, os,"
             + " battery_percent, network_type, events";
 
@@ -54,20 +54,21 @@ final class CassandraCheckinStore implements CheckinStore {
 
     @Override
     public CheckinReceipt claim(UUID deviceId, UUID checkinId, String memberId, String digest, UUID position, Duration keepFor) {
-        Row row = cassandra.execute(statements.get().claim.bind(deviceId, checkinId, memberId, ByteBuffer.wrap(HexFormat.of().parseHex(digest)),
-                position, position, TimeToLive.of(keepFor))).one();
-        boolean claimedNow = row.getBoolean(APPLIED);
-        if (claimedNow) {
+        ResultSet claim = cassandra.execute(statements.get().claim.bind(deviceId, checkinId, memberId,
+                ByteBuffer.wrap(HexFormat.of().parseHex(digest)), position, position, TimeToLive.of(keepFor)));
+        if (claim.wasApplied()) {
             return new CheckinReceipt(deviceId, checkinId, memberId, digest, position, position, true);
         }
+        Row row = claim.one();
         return new CheckinReceipt(deviceId, checkinId, row.getString("member_id"), HexFormat.of().formatHex(bytes(row.getByteBuffer("digest"))),
                 row.getUuid("received_at"), row.getUuid("feed_position"), false);
     }
 
     @Override
     public UUID reposition(CheckinReceipt receipt, UUID expected, UUID replacement, Duration keepFor) {
-        Row row = cassandra.execute(statements.get().reposition.bind(ttl(receipt, keepFor), replacement, receipt.deviceId(), receipt.checkinId(), expected)).one();
-        return row.getBoolean(APPLIED) ? replacement : row.getUuid("feed_position");
+        ResultSet moved = cassandra.execute(statements.get().reposition.bind(ttl(receipt, keepFor), replacement, receipt.deviceId(),
+                receipt.checkinId(), expected));
+        return moved.wasApplied() ? replacement : moved.one().getUuid("feed_position");
     }
 
     @Override

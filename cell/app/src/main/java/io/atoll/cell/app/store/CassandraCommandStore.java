@@ -2,6 +2,7 @@ package io.atoll.cell.app.store;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.atoll.cell.app.domain.command.CommandStatus;
 import io.atoll.cell.app.domain.command.CommandStore;
@@ -23,7 +24,6 @@ import static java.util.Objects.requireNonNull;
 /** Commands in {@code device_commands}, one partition per device; completion and moves are lightweight transactions. */
 @Singleton
 final class CassandraCommandStore implements CommandStore {
-    private static final String APPLIED = "[applied]";
     private static final String COLUMNS = "device_id, command_id, type, arguments, issued_by, status, completed_at, result_detail,"
             + " feed_position, published";
 
@@ -65,8 +65,8 @@ final class CassandraCommandStore implements CommandStore {
 
     @Override
     public UUID reposition(UUID deviceId, UUID commandId, UUID expected, UUID replacement, Duration keepFor) {
-        Row row = cassandra.execute(statements.get().reposition.bind(ttl(commandId, keepFor), replacement, deviceId, commandId, expected)).one();
-        return row.getBoolean(APPLIED) ? replacement : row.getUuid("feed_position");
+        ResultSet moved = cassandra.execute(statements.get().reposition.bind(ttl(commandId, keepFor), replacement, deviceId, commandId, expected));
+        return moved.wasApplied() ? replacement : moved.one().getUuid("feed_position");
     }
 
     @Override
