@@ -148,5 +148,5 @@ if (( rounds > 0 )); then
 fi
 
 echo "Fixed rate: $rate requests/s to each URL at once for ${rate_seconds}s, $rate_connections connections each (after ${rate_warmup_seconds}s warm-up); latency in microseconds"
-nice -n "$priority" java "$here/FixedRateLoad.java" "$rate" "$rate_warmup_seconds" "$rate_seconds" "$rate_connections" "$upstream" "$nginx_url" "$router_url"
+nice -n "$priority" java "$root/bench/FixedRateLoad.java" "$rate" "$rate_warmup_seconds" "$rate_seconds" "$rate_connections" "$upstream" "$nginx_url" "$router_url"
 echo "Router GC pauses during the run: $(grep -c 'Pause' "$work/router-gc.log") (log: $work/router-gc.log)"

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * A small HTTP server that answers like a cell's ingress, for the router to route to: it says which cell it is,
- * accepts sign-ups with 201, serves a JWKS, and can be made unready, failing, silent (holding requests until
- * released), rude (closing connections without an answer) or stopped and started again on the same port.
+ * accepts sign-ups with 201, echoes bodies sent to {@code /echo}, serves a JWKS, and can be made unready,
+ * failing (with a status of choice), silent (holding requests until released), rude (closing connections
+ * without an answer) or stopped and started again on the same port.
  */
 final class StandInCell implements AutoCloseable {
     static final String ANSWERED_BY = "X-Stand-In-Cell";
@@ -38,7 +39,8 @@ final class StandInCell implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile String jwks = "{\"keys\":[]}";
     private volatile boolean ready = true;
-    private volatile boolean failing;
+    /** The status every API request is answered with while failing; 0 while not. */
+    private volatile int failureStatus;
     private volatile boolean droppingConnections;
     private volatile CountDownLatch requestRelease = new CountDownLatch(0);
     private volatile CountDownLatch streamRelease = new CountDownLatch(0);
@@ -81,8 +83,13 @@ final class StandInCell implements AutoCloseable {
         ready = value;
     }
 
-    void failing(boolean value) {
-        failing = value;
+    /** Answers every API request with this status (a 5xx) from now on. */
+    void failWith(int status) {
+        failureStatus = status;
+    }
+
+    void stopFailing() {
+        failureStatus = 0;
     }
 
     void droppingConnections(boolean value) {
@@ -149,11 +156,13 @@ final class StandInCell implements AutoCloseable {
                 return;
             }
             await(requestRelease);
-            if (failing) {
-                respond(exchange, 500, "{\"cell\":\"" + id + "\",\"error\":\"failing\"}");
+            if (failureStatus != 0) {
+                respond(exchange, failureStatus, "{\"cell\":\"" + id + "\",\"error\":\"failing\"}");
             } else if (method.equals("POST") && path.equals("/v1/accounts")) {
                 exchange.getRequestBody().readAllBytes();
                 respond(exchange, 201, "{\"cell\":\"" + id + "\"}");
+            } else if (path.equals("/echo")) {
+                respond(exchange, 200, id + ":" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             } else if (path.equals("/upload")) {
                 respond(exchange, 200, Long.toString(countBody(exchange.getRequestBody())));
             } else if (path.equals("/stream")) {

@@ -36,13 +36,15 @@ class UpstreamFailureIT implements TestPropertyProvider {
     private final StandInCell rude = new StandInCell("rude-1");
     private final StandInCell silent = new StandInCell("silent-1");
     private final StandInCell failing = new StandInCell("failing-1");
+    private final StandInCell cutting = new StandInCell("cutting-1");
+    private final StandInCell gatewayFailing = new StandInCell("gateway-1");
     private final StandInCell good = new StandInCell("good-1");
     private final PostgresDatabase database = TestServers.postgres().createDatabase("router");
     private final RegistryFileWriter registry = RegistryFileWriter.inTemporaryFolder().write(List.of(
             new RegistryFileWriter.Entry("gone-1", "gone-1", unreachableForIdempotent, "active"),
             new RegistryFileWriter.Entry("gone-2", "gone-2", unreachableForPost, "active"),
             RegistryFileWriter.entry(rude), RegistryFileWriter.entry(silent), RegistryFileWriter.entry(failing),
-            RegistryFileWriter.entry(good)));
+            RegistryFileWriter.entry(cutting), RegistryFileWriter.entry(gatewayFailing), RegistryFileWriter.entry(good)));
     @Inject
     DataPlaneServer dataPlane;
     @Inject
@@ -71,6 +73,8 @@ class UpstreamFailureIT implements TestPropertyProvider {
         rude.close();
         silent.close();
         failing.close();
+        cutting.close();
+        gatewayFailing.close();
         good.close();
         database.close();
     }
@@ -138,6 +142,61 @@ class UpstreamFailureIT implements TestPropertyProvider {
     }
 
     @Test
+    void postWithAnIdempotencyKeyCutOffBeforeItsAnswerIsResentWholeToTheNextCell() {
+        cutting.droppingConnections(true);
+        try {
+            String body = "{\"checkinId\":\"c-1\",\"events\":[" + "{\"type\":\"screen_view\"},".repeat(200) + "{}]}";
+
+            HttpResponse<String> response = client.post("/echo", body, "X-Atoll-Rtt", "cutting-1=1,good-1=2", "Idempotency-Key", "c-1");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(RouterClient.cell(response)).isEqualTo("good-1");
+            assertThat(RouterClient.reason(response)).isEqualTo("retry");
+            assertThat(response.body()).isEqualTo("good-1:" + body);
+            assertThat(cutting.received("POST", "/echo")).isEqualTo(1);
+        } finally {
+            cutting.droppingConnections(false);
+        }
+    }
+
+    @Test
+    void keyedPostTooLargeToKeepIsNotResentAfterTheCellCutItOff() {
+        cutting.droppingConnections(true);
+        try {
+            long atGoodCell = good.received("POST", "/upload");
+
+            HttpResponse<String> response = client.post("/upload", "x".repeat(100 * 1024), "X-Atoll-Rtt", "cutting-1=1,good-1=2",
+                    "Idempotency-Key", "u-1");
+
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(RouterClient.cell(response)).isEqualTo("cutting-1");
+            assertThat(good.received("POST", "/upload")).isEqualTo(atGoodCell);
+        } finally {
+            cutting.droppingConnections(false);
+        }
+    }
+
+    @Test
+    void gatewayFailureOfACellSendsKeyedPostsToTheNextCellAndPassesOthersOn() {
+        gatewayFailing.failWith(502);
+        try {
+            HttpResponse<String> keyed = client.post("/echo", "{\"id\":\"k-1\"}", "X-Atoll-Rtt", "gateway-1=1,good-1=2",
+                    "Idempotency-Key", "k-1");
+            HttpResponse<String> unkeyed = client.post("/echo", "{\"id\":\"k-2\"}", "X-Atoll-Rtt", "gateway-1=1,good-1=2");
+
+            assertThat(keyed.statusCode()).isEqualTo(200);
+            assertThat(RouterClient.cell(keyed)).isEqualTo("good-1");
+            assertThat(RouterClient.reason(keyed)).isEqualTo("retry");
+            assertThat(keyed.body()).isEqualTo("good-1:{\"id\":\"k-1\"}");
+            assertThat(unkeyed.statusCode()).isEqualTo(502);
+            assertThat(RouterClient.cell(unkeyed)).isEqualTo("gateway-1");
+            assertThat(unkeyed.body()).contains("failing");
+        } finally {
+            gatewayFailing.stopFailing();
+        }
+    }
+
+    @Test
     void silentCellIsAnsweredWithGatewayTimeout() {
         silent.holdRequests();
         try {
@@ -155,7 +214,7 @@ class UpstreamFailureIT implements TestPropertyProvider {
 
     @Test
     void cellAnsweringWithServerErrorsIsEjected() {
-        failing.failing(true);
+        failing.failWith(500);
         try {
             for (int attempt = 0; attempt < 3; attempt++) {
                 HttpResponse<String> response = client.get("/v1/feed", "X-Atoll-Rtt", "failing-1=1,good-1=2");
@@ -169,7 +228,7 @@ class UpstreamFailureIT implements TestPropertyProvider {
             assertThat(RouterClient.cell(afterEjection)).isEqualTo("good-1");
             assertThat(health.of("failing-1").ejectionRemaining(System.nanoTime())).isPresent();
         } finally {
-            failing.failing(false);
+            failing.stopFailing();
         }
     }
 

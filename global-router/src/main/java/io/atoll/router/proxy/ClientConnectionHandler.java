@@ -47,6 +47,13 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
     private static final String NONE = "none";
     private static final int MAX_QUEUED_MESSAGES = 64;
+    /**
+     * The most body bytes kept to resend a request to the next cell. Check-ins and the like are far smaller; an
+     * upload beyond this is not resent, which is what the router does for every non-idempotent request anyway.
+     */
+    private static final int MAX_RESENT_BODY_BYTES = 64 * 1024;
+    /** Answers that mean the cell's gateway found nothing behind it: the request did not reach the app. */
+    private static final Set<Integer> GATEWAY_FAILURES = Set.of(502, 503, 504);
 
     private final RequestRouter router;
     private final UpstreamConnections upstreams;
@@ -200,9 +207,13 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         private final long startNanos = System.nanoTime();
         /** Body parts that arrived before the connection to the cell was ready; null while there are none. */
         private ArrayDeque<HttpContent> pendingBody;
+        /**
+         * Copies of everything sent to the first cell after the request head, kept while the request may still
+         * go to the next one; null when it may not (not idempotent, a single cell, too large, or answered).
+         */
+        private ArrayDeque<HttpContent> sentBody;
+        private int sentBodyBytes;
         private boolean requestComplete;
-        private boolean bodySent;
-        private boolean requestSent;
         private RoutePlan plan;
         private int attempt;
         private Cell cell;
@@ -235,6 +246,9 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             plan = routePlan;
+            if (canRetry()) {
+                sentBody = new ArrayDeque<>(2);
+            }
             send(0, plan.reason());
         }
 
@@ -264,9 +278,9 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             channel.pipeline().get(UpstreamHandler.class).attach(this);
             channel.config().setAutoRead(ctx.channel().isWritable());
             channel.write(request, channel.voidPromise());
-            if (requestSent) {
-                // A retry of a request without a body, whose end was already sent to the first cell.
-                channel.write(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
+            if (attempt > 0 && sentBody != null) {
+                sentBody.forEach(content -> channel.write(content, channel.voidPromise()));
+                sentBody = null;
             }
             if (pendingBody != null) {
                 pendingBody.forEach(this::writeBody);
@@ -311,9 +325,24 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         }
 
         private void writeBody(HttpContent content) {
-            bodySent |= content.content().isReadable();
-            requestSent |= content instanceof LastHttpContent;
+            if (sentBody != null && attempt == 0) {
+                keepForResending(content);
+            }
             upstream.write(content, upstream.voidPromise());
+        }
+
+        private void keepForResending(HttpContent content) {
+            sentBodyBytes += content.content().readableBytes();
+            if (sentBodyBytes > MAX_RESENT_BODY_BYTES) {
+                releaseSentBody();
+            } else {
+                sentBody.add(content.retainedDuplicate());
+            }
+        }
+
+        /** Whether the request, all of it sent to the first cell, can be sent again to the next. */
+        private boolean canResend() {
+            return canRetry() && requestComplete && sentBody != null;
         }
 
         @Override
@@ -324,6 +353,10 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             }
             lastActivityNanos = System.nanoTime();
             if (message instanceof HttpResponse response) {
+                if (GATEWAY_FAILURES.contains(response.status().code()) && canResend()) {
+                    resendAfterGatewayFailure(response);
+                    return;
+                }
                 if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
                     // "100 Continue" and the like: passed on, and the real answer is still to come.
                     interimResponse = true;
@@ -353,7 +386,21 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
+        /**
+         * The cell's gateway answered that it could not serve the request (its app is down, say): the request
+         * goes to the next cell, and this answer, unread, goes with the connection that carried it.
+         */
+        private void resendAfterGatewayFailure(HttpResponse response) {
+            LOG.debug("Cell {} answered {} to {} {}; resending it to the next cell", cell.id(), response.status().code(),
+                    request.method(), request.uri());
+            outcomes.responded(cell, response.status().code());
+            ReferenceCountUtil.release(response);
+            releaseUpstream(false);
+            send(1, RouteReason.RETRY);
+        }
+
         private void respondingWith(HttpResponse response) {
+            releaseSentBody();
             responseStarted = true;
             status = response.status().code();
             upstreamKeepAlive = HttpUtil.isKeepAlive(response);
@@ -399,7 +446,8 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             outcomes.failed(cell, FailureKind.CLOSED);
             if (responseStarted) {
                 abortClient();
-            } else if (canRetry() && requestComplete && !bodySent) {
+            } else if (canResend()) {
+                // Whether the cell stored the request before it went is unknown; an idempotent request may go again.
                 send(1, RouteReason.RETRY);
             } else {
                 respondWithProblem(HttpResponseStatus.BAD_GATEWAY, "cell " + cell.id()
@@ -482,6 +530,14 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             if (pendingBody != null) {
                 pendingBody.forEach(HttpContent::release);
                 pendingBody = null;
+            }
+            releaseSentBody();
+        }
+
+        private void releaseSentBody() {
+            if (sentBody != null) {
+                sentBody.forEach(HttpContent::release);
+                sentBody = null;
             }
         }
 

@@ -21,34 +21,41 @@ import java.util.concurrent.locks.LockSupport;
  * staggered: on a machine shared with other work, every URL meets the same background load, and the
  * difference between a proxy and the upstream it fronts is the latency the proxy adds.
  *
- * <p>Usage: {@code java FixedRateLoad.java RATE_PER_SECOND WARMUP_SECONDS SECONDS CONNECTIONS URL...}, URLs on
- * 127.0.0.1 only, the first being the upstream itself. Prints one line per URL:
- * {@code url requests errors p50 p90 p99 p99.9 max} in microseconds, and for the others the added latency.
+ * <p>Usage: {@code java FixedRateLoad.java [-H 'Name: value']... RATE_PER_SECOND WARMUP_SECONDS SECONDS CONNECTIONS
+ * URL...}, URLs on 127.0.0.1 only, the first being the upstream itself; every request carries the {@code -H}
+ * headers. Prints one line per URL: {@code url requests errors p50 p90 p99 p99.9 max} in microseconds, and for
+ * the others the added latency.
  */
 public final class FixedRateLoad {
     public static void main(String[] args) throws Exception {
-        if (args.length < 5) {
-            throw new IllegalArgumentException("usage: RATE_PER_SECOND WARMUP_SECONDS SECONDS CONNECTIONS URL...");
+        StringBuilder headers = new StringBuilder();
+        int first = 0;
+        while (first + 1 < args.length && args[first].equals("-H")) {
+            headers.append(args[first + 1]).append("\r\n");
+            first += 2;
         }
-        int rate = Integer.parseInt(args[0]);
-        int warmupSeconds = Integer.parseInt(args[1]);
-        int seconds = Integer.parseInt(args[2]);
-        int connections = Integer.parseInt(args[3]);
-        List<URI> urls = Arrays.stream(args, 4, args.length).map(URI::create).toList();
+        if (args.length - first < 5) {
+            throw new IllegalArgumentException("usage: [-H 'Name: value']... RATE_PER_SECOND WARMUP_SECONDS SECONDS CONNECTIONS URL...");
+        }
+        int rate = Integer.parseInt(args[first]);
+        int warmupSeconds = Integer.parseInt(args[first + 1]);
+        int seconds = Integer.parseInt(args[first + 2]);
+        int connections = Integer.parseInt(args[first + 3]);
+        List<URI> urls = Arrays.stream(args, first + 4, args.length).map(URI::create).toList();
         for (URI url : urls) {
             if (!"127.0.0.1".equals(url.getHost())) {
                 throw new IllegalArgumentException("only 127.0.0.1 may be loaded: " + url);
             }
         }
-        run(urls, rate, warmupSeconds, connections);
-        List<Result> results = run(urls, rate, seconds, connections);
+        run(urls, headers.toString(), rate, warmupSeconds, connections);
+        List<Result> results = run(urls, headers.toString(), rate, seconds, connections);
         for (int index = 0; index < urls.size(); index++) {
             System.out.println(results.get(index).describe(urls.get(index))
                     + (index == 0 ? "" : "  added: " + results.get(index).added(results.get(0))));
         }
     }
 
-    private static List<Result> run(List<URI> urls, int rate, int seconds, int connections) throws Exception {
+    private static List<Result> run(List<URI> urls, String headers, int rate, int seconds, int connections) throws Exception {
         int total = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
@@ -64,7 +71,7 @@ public final class FixedRateLoad {
             errors.add(targetErrors);
             for (int connection = 0; connection < connections; connection++) {
                 int first = connection;
-                Thread worker = new Thread(() -> targetErrors[first] = drive(url, first, connections, total, targetStart,
+                Thread worker = new Thread(() -> targetErrors[first] = drive(url, headers, first, connections, total, targetStart,
                         intervalNanos, targetLatencies), "load-" + target + "-" + connection);
                 workers.add(worker);
                 worker.start();
@@ -81,9 +88,9 @@ public final class FixedRateLoad {
     }
 
     /** Sends every {@code stride}-th request of the schedule, starting at {@code first}, on one connection. */
-    private static int drive(URI url, int first, int stride, int total, long start, long intervalNanos, long[] latencies) {
+    private static int drive(URI url, String headers, int first, int stride, int total, long start, long intervalNanos, long[] latencies) {
         byte[] request = ("GET " + (url.getRawPath().isEmpty() ? "/" : url.getRawPath()) + " HTTP/1.1\r\nHost: "
-                + url.getHost() + ":" + url.getPort() + "\r\nUser-Agent: fixed-rate-load\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + url.getHost() + ":" + url.getPort() + "\r\nUser-Agent: fixed-rate-load\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII);
         int errors = 0;
         Socket socket = null;
         InputStream in = null;
