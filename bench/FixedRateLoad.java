@@ -1,11 +1,13 @@
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,12 +23,19 @@ import java.util.concurrent.locks.LockSupport;
  * staggered: on a machine shared with other work, every URL meets the same background load, and the
  * difference between a proxy and the upstream it fronts is the latency the proxy adds.
  *
+ * <p>Two threads do all the work, whatever the rate and the number of connections, and allocate nothing per
+ * request: one sends each request when it is due (on an idle connection of its URL, or as soon as one frees
+ * up), the other reads every answer through one selector. On a two-core machine whatever the load generator
+ * spends is taken from the server it measures, so it must spend little.
+ *
  * <p>Usage: {@code java FixedRateLoad.java [-H 'Name: value']... RATE_PER_SECOND WARMUP_SECONDS SECONDS CONNECTIONS
  * URL...}, URLs on 127.0.0.1 only, the first being the upstream itself; every request carries the {@code -H}
- * headers. Prints one line per URL: {@code url requests errors p50 p90 p99 p99.9 max} in microseconds, and for
- * the others the added latency.
+ * headers. Answers must carry a Content-Length. Prints one line per URL:
+ * {@code url requests errors p50 p90 p99 p99.9 max} in microseconds, and for the others the added latency.
  */
 public final class FixedRateLoad {
+    private static final long ANSWER_TIMEOUT_NANOS = 5_000_000_000L;
+
     public static void main(String[] args) throws Exception {
         StringBuilder headers = new StringBuilder();
         int first = 0;
@@ -48,169 +57,329 @@ public final class FixedRateLoad {
             }
         }
         run(urls, headers.toString(), rate, warmupSeconds, connections);
-        List<Result> results = run(urls, headers.toString(), rate, seconds, connections);
-        for (int index = 0; index < urls.size(); index++) {
-            System.out.println(results.get(index).describe(urls.get(index))
-                    + (index == 0 ? "" : "  added: " + results.get(index).added(results.get(0))));
+        List<Target> results = run(urls, headers.toString(), rate, seconds, connections);
+        for (Target target : results) {
+            System.out.println(target.describe() + (target == results.get(0) ? "" : "  added: " + target.added(results.get(0))));
         }
     }
 
-    private static List<Result> run(List<URI> urls, String headers, int rate, int seconds, int connections) throws Exception {
-        int total = rate * seconds;
+    private static List<Target> run(List<URI> urls, String headers, int rate, int seconds, int connections) throws Exception {
         long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 50_000_000L;
-        List<long[]> latencies = new ArrayList<>();
-        List<int[]> errors = new ArrayList<>();
-        List<Thread> workers = new ArrayList<>();
-        for (int target = 0; target < urls.size(); target++) {
-            URI url = urls.get(target);
-            long targetStart = start + target * intervalNanos / urls.size();
-            long[] targetLatencies = new long[total];
-            int[] targetErrors = new int[connections];
-            latencies.add(targetLatencies);
-            errors.add(targetErrors);
-            for (int connection = 0; connection < connections; connection++) {
-                int first = connection;
-                Thread worker = new Thread(() -> targetErrors[first] = drive(url, headers, first, connections, total, targetStart,
-                        intervalNanos, targetLatencies), "load-" + target + "-" + connection);
-                workers.add(worker);
-                worker.start();
+        long start = System.nanoTime() + 100_000_000L;
+        List<Target> targets = new ArrayList<>();
+        try (Selector selector = Selector.open()) {
+            for (int index = 0; index < urls.size(); index++) {
+                Target target = new Target(urls.get(index), headers, rate * seconds, start + index * intervalNanos / urls.size(), intervalNanos);
+                for (int connection = 0; connection < connections; connection++) {
+                    target.open(selector);
+                }
+                targets.add(target);
+            }
+            Thread reader = new Thread(() -> read(selector, targets), "fixed-rate-reader");
+            reader.start();
+            send(targets);
+            reader.join();
+            for (Target target : targets) {
+                target.close();
             }
         }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        List<Result> results = new ArrayList<>();
-        for (int target = 0; target < urls.size(); target++) {
-            results.add(new Result(latencies.get(target), Arrays.stream(errors.get(target)).sum()));
-        }
-        return results;
+        return targets;
     }
 
-    /** Sends every {@code stride}-th request of the schedule, starting at {@code first}, on one connection. */
-    private static int drive(URI url, String headers, int first, int stride, int total, long start, long intervalNanos, long[] latencies) {
-        byte[] request = ("GET " + (url.getRawPath().isEmpty() ? "/" : url.getRawPath()) + " HTTP/1.1\r\nHost: "
-                + url.getHost() + ":" + url.getPort() + "\r\nUser-Agent: fixed-rate-load\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        int errors = 0;
-        Socket socket = null;
-        InputStream in = null;
-        for (int index = first; index < total; index += stride) {
-            long planned = start + index * intervalNanos;
+    /** Starts every request when it is due, in the order of the merged schedules. */
+    private static void send(List<Target> targets) {
+        while (true) {
+            Target next = null;
+            for (Target target : targets) {
+                if (target.hasNext() && (next == null || target.nextPlanned() < next.nextPlanned())) {
+                    next = target;
+                }
+            }
+            if (next == null) {
+                return;
+            }
             long wait;
-            while ((wait = planned - System.nanoTime()) > 0) {
+            while ((wait = next.nextPlanned() - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            try {
-                if (socket == null) {
-                    socket = open(url);
-                    in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-                }
-                OutputStream out = socket.getOutputStream();
-                out.write(request);
-                out.flush();
-                if (readResponse(in) != 200) {
-                    errors++;
-                }
-                latencies[index] = System.nanoTime() - planned;
-            } catch (IOException e) {
-                errors++;
-                latencies[index] = System.nanoTime() - planned;
-                close(socket);
-                socket = null;
-            }
-        }
-        close(socket);
-        return errors;
-    }
-
-    private static Socket open(URI url) throws IOException {
-        Socket socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(5_000);
-        socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 2_000);
-        return socket;
-    }
-
-    /** Reads one response with a Content-Length body; returns its status. */
-    private static int readResponse(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int previous = -1;
-        int current;
-        int lineStart = 0;
-        int status = -1;
-        long contentLength = 0;
-        while ((current = in.read()) != -1) {
-            head.append((char) current);
-            if (previous == '\r' && current == '\n') {
-                String line = head.substring(lineStart, head.length() - 2);
-                if (line.isEmpty()) {
-                    break;
-                }
-                if (status == -1) {
-                    status = Integer.parseInt(line.substring(9, 12));
-                } else if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
-                    contentLength = Long.parseLong(line.substring(15).trim());
-                }
-                lineStart = head.length();
-            }
-            previous = current;
-        }
-        if (current == -1) {
-            throw new IOException("connection closed");
-        }
-        for (long remaining = contentLength; remaining > 0; ) {
-            long skipped = in.skip(remaining);
-            if (skipped <= 0) {
-                if (in.read() == -1) {
-                    throw new IOException("connection closed in the body");
-                }
-                skipped = 1;
-            }
-            remaining -= skipped;
-        }
-        return status;
-    }
-
-    private static void close(Socket socket) {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing a broken connection
-            }
+            next.startNext();
         }
     }
 
-    private record Result(long[] latencies, int errors) {
-        private static final double[] QUANTILES = {0.50, 0.90, 0.99, 0.999};
-        private static final String[] NAMES = {"p50", "p90", "p99", "p99.9"};
+    /** Reads answers until every request of every target is answered or has failed. */
+    private static void read(Selector selector, List<Target> targets) {
+        try {
+            while (!allFinished(targets)) {
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    ((Connection) key.attachment()).readable();
+                }
+                selector.selectedKeys().clear();
+                long now = System.nanoTime();
+                for (Target target : targets) {
+                    target.failSilent(now);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
-        String describe(URI url) {
+    private static boolean allFinished(List<Target> targets) {
+        for (Target target : targets) {
+            if (!target.finished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One URL: its schedule, its connections and what its requests measured. */
+    private static final class Target {
+        private final URI url;
+        private final byte[] request;
+        private final long[] latencies;
+        private final long start;
+        private final long intervalNanos;
+        private final List<Connection> all = new ArrayList<>();
+        private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+        /** Indexes of requests that are due while every connection is busy. */
+        private final ArrayDeque<Integer> waiting = new ArrayDeque<>();
+        private int next;
+        private int done;
+        private int errors;
+
+        Target(URI url, String headers, int total, long start, long intervalNanos) {
+            this.url = url;
+            this.request = ("GET " + (url.getRawPath().isEmpty() ? "/" : url.getRawPath()) + " HTTP/1.1\r\nHost: " + url.getHost() + ":"
+                    + url.getPort() + "\r\nUser-Agent: fixed-rate-load\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            this.latencies = new long[total];
+            this.start = start;
+            this.intervalNanos = intervalNanos;
+        }
+
+        void open(Selector selector) throws IOException {
+            Connection connection = new Connection(this, selector);
+            all.add(connection);
+            idle.add(connection);
+        }
+
+        boolean hasNext() {
+            return next < latencies.length;
+        }
+
+        long nextPlanned() {
+            return planned(next);
+        }
+
+        long planned(int index) {
+            return start + index * intervalNanos;
+        }
+
+        synchronized void startNext() {
+            int index = next++;
+            Connection connection = idle.poll();
+            if (connection == null) {
+                waiting.add(index);
+            } else {
+                connection.send(index);
+            }
+        }
+
+        /** A connection finished its request: it takes the oldest waiting one, or goes idle. */
+        synchronized void answered(Connection connection, int index, boolean ok, long now) {
+            latencies[index] = now - planned(index);
+            done++;
+            errors += ok ? 0 : 1;
+            Integer waitingIndex = waiting.poll();
+            if (waitingIndex != null) {
+                connection.send(waitingIndex);
+            } else {
+                idle.add(connection);
+            }
+        }
+
+        synchronized boolean finished() {
+            return done == latencies.length;
+        }
+
+        synchronized void close() {
+            for (Connection connection : all) {
+                connection.close();
+            }
+        }
+
+        synchronized void failSilent(long now) {
+            for (Connection connection : all) {
+                connection.failIfSilent(now);
+            }
+        }
+
+        String describe() {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s requests=%d errors=%d", url, latencies.length, errors));
-            for (int quantile = 0; quantile < QUANTILES.length; quantile++) {
-                line.append(' ').append(NAMES[quantile]).append('=').append(micros(QUANTILES[quantile]));
+            for (int quantile = 0; quantile < Result.QUANTILES.length; quantile++) {
+                line.append(' ').append(Result.NAMES[quantile]).append('=').append(Result.micros(sorted, Result.QUANTILES[quantile]));
             }
-            return line.append(" max=").append(sorted()[latencies.length - 1] / 1_000).toString();
+            return line.append(" max=").append(sorted[sorted.length - 1] / 1_000).toString();
         }
 
-        String added(Result upstream) {
+        String added(Target upstream) {
+            long[] mine = latencies.clone();
+            long[] theirs = upstream.latencies.clone();
+            Arrays.sort(mine);
+            Arrays.sort(theirs);
             StringBuilder line = new StringBuilder();
-            for (int quantile = 0; quantile < QUANTILES.length; quantile++) {
-                line.append(quantile == 0 ? "" : " ").append(NAMES[quantile]).append('=')
-                        .append(micros(QUANTILES[quantile]) - upstream.micros(QUANTILES[quantile]));
+            for (int quantile = 0; quantile < Result.QUANTILES.length; quantile++) {
+                line.append(quantile == 0 ? "" : " ").append(Result.NAMES[quantile]).append('=')
+                        .append(Result.micros(mine, Result.QUANTILES[quantile]) - Result.micros(theirs, Result.QUANTILES[quantile]));
             }
             return line.toString();
         }
+    }
 
-        private long micros(double quantile) {
-            long[] sorted = sorted();
-            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1_000;
+    /** One keep-alive connection with at most one request in flight; reconnects after a failure. */
+    private static final class Connection {
+        private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+
+        private final Target target;
+        private final Selector selector;
+        private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
+        private SocketChannel channel;
+        private int inFlight = -1;
+        private long sentAt;
+
+        Connection(Target target, Selector selector) throws IOException {
+            this.target = target;
+            this.selector = selector;
+            connect();
         }
 
-        private long[] sorted() {
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            return sorted;
+        private void connect() throws IOException {
+            channel = SocketChannel.open(new InetSocketAddress(target.url.getHost(), target.url.getPort()));
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ, this);
+            selector.wakeup();
+            in.clear();
+        }
+
+        /** Called with the target's lock held. */
+        void send(int index) {
+            inFlight = index;
+            sentAt = System.nanoTime();
+            try {
+                if (channel == null) {
+                    connect();
+                }
+                ByteBuffer out = ByteBuffer.wrap(target.request);
+                while (out.hasRemaining()) {
+                    channel.write(out);
+                }
+            } catch (IOException e) {
+                fail();
+            }
+        }
+
+        void readable() {
+            synchronized (target) {
+                if (channel == null) {
+                    return;
+                }
+                try {
+                    if (channel.read(in) < 0) {
+                        throw new IOException("connection closed");
+                    }
+                    int status = complete();
+                    if (status > 0 && inFlight >= 0) {
+                        int index = inFlight;
+                        inFlight = -1;
+                        in.clear();
+                        target.answered(this, index, status == 200, System.nanoTime());
+                    }
+                } catch (IOException e) {
+                    fail();
+                }
+            }
+        }
+
+        void failIfSilent(long now) {
+            if (inFlight >= 0 && now - sentAt > ANSWER_TIMEOUT_NANOS) {
+                fail();
+            }
+        }
+
+        void close() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already broken
+                }
+                channel = null;
+            }
+        }
+
+        private void fail() {
+            close();
+            if (inFlight >= 0) {
+                int index = inFlight;
+                inFlight = -1;
+                target.answered(this, index, false, System.nanoTime());
+            }
+        }
+
+        /** The status of the answer read so far when it is complete, else 0. */
+        private int complete() throws IOException {
+            int end = in.position();
+            int headerEnd = -1;
+            for (int i = 3; i < end; i++) {
+                if (in.get(i) == '\n' && in.get(i - 1) == '\r' && in.get(i - 2) == '\n' && in.get(i - 3) == '\r') {
+                    headerEnd = i + 1;
+                    break;
+                }
+            }
+            if (headerEnd < 0) {
+                return 0;
+            }
+            long length = contentLength(headerEnd);
+            if (length < 0) {
+                throw new IOException("an answer without Content-Length");
+            }
+            return end >= headerEnd + length ? (in.get(9) - '0') * 100 + (in.get(10) - '0') * 10 + (in.get(11) - '0') : 0;
+        }
+
+        private long contentLength(int headerEnd) {
+            for (int line = 0; line < headerEnd; line++) {
+                if (line > 0 && in.get(line - 1) != '\n') {
+                    continue;
+                }
+                int i = 0;
+                while (i < CONTENT_LENGTH.length && line + i < headerEnd && Character.toLowerCase(in.get(line + i)) == CONTENT_LENGTH[i]) {
+                    i++;
+                }
+                if (i == CONTENT_LENGTH.length) {
+                    long length = 0;
+                    for (int at = line + i; at < headerEnd && in.get(at) != '\r'; at++) {
+                        byte b = in.get(at);
+                        if (b >= '0' && b <= '9') {
+                            length = length * 10 + (b - '0');
+                        }
+                    }
+                    return length;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private static final class Result {
+        static final double[] QUANTILES = {0.50, 0.90, 0.99, 0.999};
+        static final String[] NAMES = {"p50", "p90", "p99", "p99.9"};
+
+        static long micros(long[] sorted, double quantile) {
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1_000;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.atoll.cell.auth.api;
 
 import io.atoll.cell.auth.domain.Authorization;
+import io.atoll.cell.contracts.IdentityHeaders;
 import io.atoll.cell.contracts.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +9,8 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,26 +23,47 @@ final class Decisions {
     private final Counter anonymous;
     private final Counter unauthenticated;
     private final Counter forbidden;
+    private final Counter answeredInPipeline;
 
     Decisions(MeterRegistry registry) {
         this.granted = counter(registry, "granted");
         this.anonymous = counter(registry, "anonymous");
         this.unauthenticated = counter(registry, "unauthenticated");
         this.forbidden = counter(registry, "forbidden");
+        this.answeredInPipeline = Counter.builder("atoll.auth.pipeline.answers")
+                .description("Forward-auth checks answered in the connection pipeline, ahead of the framework").register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
         return Counter.builder("atoll.auth.decisions").description("Forward-auth and proxy decisions").tag("outcome", outcome).register(registry);
     }
 
+    /** The identity headers an allowed request carries on: none for an anonymous one. */
+    static Map<String, String> identityHeaders(Authorization authorization) {
+        Map<String, String> headers = new LinkedHashMap<>(4);
+        if (authorization instanceof Authorization.Granted granted) {
+            headers.put(IdentityHeaders.SUBJECT, granted.token().subject());
+            headers.put(IdentityHeaders.SCOPES, granted.token().scopes().toString());
+            headers.put(IdentityHeaders.HOME_CELL, granted.token().homeCell());
+        }
+        return headers;
+    }
+
+    /** Counts a decision that lets the request through. */
+    void allowed(Authorization authorization) {
+        (authorization instanceof Authorization.Granted ? granted : anonymous).increment();
+    }
+
+    /** Counts a decision that lets the request through, answered in the connection pipeline. */
+    void allowedInPipeline(Authorization authorization) {
+        allowed(authorization);
+        answeredInPipeline.increment();
+    }
+
     /** Counts the decision; a refusal comes back as the error to answer with. */
     Optional<ProblemException> refusal(Authorization authorization) {
-        if (authorization instanceof Authorization.Granted) {
-            granted.increment();
-            return Optional.empty();
-        }
-        if (authorization instanceof Authorization.Anonymous) {
-            anonymous.increment();
+        if (authorization instanceof Authorization.Granted || authorization instanceof Authorization.Anonymous) {
+            allowed(authorization);
             return Optional.empty();
         }
         if (authorization instanceof Authorization.Unauthenticated refused) {

@@ -2,7 +2,6 @@ package io.atoll.cell.auth.api;
 
 import io.atoll.cell.auth.domain.Authorization;
 import io.atoll.cell.auth.domain.RequestAuthorizer;
-import io.atoll.cell.contracts.IdentityHeaders;
 import io.atoll.cell.contracts.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -19,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * Forward-auth in the contract of nginx {@code auth_request}, Traefik ForwardAuth and Envoy ext_authz (HTTP):
  * the proxy in front asks about the original request, named by {@code X-Forwarded-Method} and
  * {@code X-Forwarded-Uri}, and passes it on with the identity headers of a 200. Runs on the event loop:
- * a decision never waits on the database.
+ * a decision never waits on the database. Most checks never get here: {@link ForwardAuthHandler} answers
+ * those it can decide at once in the connection's pipeline; this controller answers the rest (refusals,
+ * tokens whose keys must be fetched first, pipelined requests).
  */
 @Controller
 final class ForwardAuthController {
@@ -50,11 +51,7 @@ final class ForwardAuthController {
             throw problem;
         });
         MutableHttpResponse<?> response = HttpResponse.ok();
-        if (authorization instanceof Authorization.Granted granted) {
-            response.header(IdentityHeaders.SUBJECT, granted.token().subject())
-                    .header(IdentityHeaders.SCOPES, granted.token().scopes().toString())
-                    .header(IdentityHeaders.HOME_CELL, granted.token().homeCell());
-        }
+        Decisions.identityHeaders(authorization).forEach(response::header);
         return response;
     }
 }

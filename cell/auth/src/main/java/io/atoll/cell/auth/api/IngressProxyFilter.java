@@ -86,11 +86,7 @@ final class IngressProxyFilter implements HttpServerFilter {
                 .port(upstreamUrl.getPort()));
         MutableHttpHeaders headers = forwarded.getHeaders();
         IdentityHeaders.ALL.forEach(headers::remove);
-        if (authorization instanceof Authorization.Granted granted) {
-            headers.set(IdentityHeaders.SUBJECT, granted.token().subject())
-                    .set(IdentityHeaders.SCOPES, granted.token().scopes().toString())
-                    .set(IdentityHeaders.HOME_CELL, granted.token().homeCell());
-        }
+        Decisions.identityHeaders(authorization).forEach(headers::set);
         String previous = headers.get("X-Forwarded-For");
         String client = clientAddresses.of(request);
         headers.set("X-Forwarded-For", previous == null ? client : previous + ", " + client);

@@ -39,6 +39,25 @@ public final class RequestAuthorizer {
                 .exceptionally(RequestAuthorizer::rejection);
     }
 
+    /**
+     * The decision, when it lets the request through and is known without verifying a signature: a public
+     * path, or a token verified before that is still valid and holds the scopes. Empty otherwise, including
+     * for every refusal: {@link #authorize} decides those.
+     */
+    public Optional<Authorization> allowedFromMemory(String method, String target, String authorizationHeader) {
+        Optional<PolicyRule> found = policy.ruleFor(method, target);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PolicyRule rule = found.get();
+        if (rule.anonymous()) {
+            return Optional.of(new Authorization.Anonymous());
+        }
+        return bearerToken(authorizationHeader).flatMap(verifier::remembered)
+                .filter(verified -> verified.scopes().containsAll(rule.scopes()))
+                .map(Authorization.Granted::new);
+    }
+
     private static Authorization rejection(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof TokenRejectedException rejected) {

@@ -69,6 +69,23 @@ public final class TokenVerifier {
         }
     }
 
+    /**
+     * A token verified before and still valid now (not expired, not revoked), found without verifying
+     * anything again; empty for any other token, which {@link #verify} then decides.
+     */
+    public Optional<VerifiedToken> remembered(String token) {
+        VerifiedToken cached = verified == null ? null : verified.getIfPresent(token);
+        if (cached == null) {
+            return Optional.empty();
+        }
+        try {
+            checkStillValid(cached);
+            return Optional.of(cached);
+        } catch (TokenRejectedException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Verifies a token against the keys known now, without fetching any. */
     public VerifiedToken verifyWithKnownKeys(String token) {
         VerifiedToken cached = verified == null ? null : verified.getIfPresent(token);

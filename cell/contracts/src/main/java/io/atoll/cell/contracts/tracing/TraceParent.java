@@ -1,8 +1,8 @@
 package io.atoll.cell.contracts.tracing;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -16,7 +16,6 @@ import static java.util.Objects.requireNonNull;
  */
 public record TraceParent(String traceId, String spanId, boolean sampled) {
     private static final Pattern HEADER = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public TraceParent {
         requireNonNull(traceId, "traceId is null");
@@ -48,10 +47,14 @@ public record TraceParent(String traceId, String spanId, boolean sampled) {
         return "00-" + traceId + "-" + spanId + (sampled ? "-01" : "-00");
     }
 
+    /**
+     * Ids only need to be unlikely to collide, not unguessable: a per-thread generator, because a shared
+     * SecureRandom is a point of contention on the path of every request.
+     */
     private static String randomHex(int bytes) {
         byte[] value = new byte[bytes];
         do {
-            RANDOM.nextBytes(value);
+            ThreadLocalRandom.current().nextBytes(value);
         } while (isZero(value));
         return HexFormat.of().formatHex(value);
     }

@@ -1,0 +1,58 @@
+package io.atoll.cell.auth.api;
+
+import io.atoll.cell.auth.domain.RequestAuthorizer;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import jakarta.inject.Singleton;
+
+/**
+ * Puts a {@link ForwardAuthHandler} into the pipeline of every HTTP/1.1 connection, right after the HTTP codec
+ * and ahead of Micronaut's request handling.
+ */
+@Singleton
+final class ForwardAuthPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+    private final RequestAuthorizer authorizer;
+    private final Decisions decisions;
+
+    ForwardAuthPipeline(RequestAuthorizer authorizer, Decisions decisions) {
+        this.authorizer = authorizer;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+        event.getBean().register(new Customizer(null));
+        return event.getBean();
+    }
+
+    private final class Customizer implements NettyServerCustomizer {
+        private final Channel connection;
+
+        Customizer(Channel connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            return role == ChannelRole.CONNECTION ? new Customizer(channel) : this;
+        }
+
+        @Override
+        public void onStreamPipelineBuilt() {
+            if (connection == null) {
+                return;
+            }
+            ChannelPipeline pipeline = connection.pipeline();
+            // HTTP/1.1 only: an HTTP/2 connection has no such codec, and its checks all go through Micronaut.
+            if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
+                    && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
+                pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, ForwardAuthHandler.NAME,
+                        new ForwardAuthHandler(authorizer, decisions));
+            }
+        }
+    }
+}
