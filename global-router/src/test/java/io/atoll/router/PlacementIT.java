@@ -138,6 +138,28 @@ class PlacementIT implements TestPropertyProvider {
     }
 
     @Test
+    void credentialsOfAMemberGoHomeEvenWhileTheHomeIsNotReady() {
+        String email = newEmail();
+        signUp(email, "X-Client-Region", "eu-west-1");
+        eu.ready(false);
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> RouterClient.cell(client.get("/v1/feed", "Authorization",
+                    "Bearer " + tokens.member("eu-west-1"))).equals("us-east-1"));
+
+            HttpResponse<String> login = token(email, "X-Client-Region", "eu-west-1");
+            HttpResponse<String> signUpAgain = signUp(email, "X-Client-Region", "us-east-1");
+
+            assertThat(login.body()).isEqualTo("eu-west-1");
+            assertThat(RouterClient.reason(login)).isEqualTo("home");
+            assertThat(RouterClient.cell(signUpAgain)).isEqualTo("eu-west-1");
+        } finally {
+            eu.ready(true);
+            await().atMost(Duration.ofSeconds(5)).until(() -> RouterClient.cell(client.get("/v1/feed", "Authorization",
+                    "Bearer " + tokens.member("eu-west-1"))).equals("eu-west-1"));
+        }
+    }
+
+    @Test
     void bearerRequestsGoToTheHomeCellOfTheirToken() {
         HttpResponse<String> euMember = client.get("/v1/feed", "Authorization", "Bearer " + tokens.member("eu-west-1"),
                 "X-Client-Region", "us-east-1", "X-Atoll-Rtt", "us-east-1=3,eu-west-1=90");

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 /**
  * A small HTTP server that answers like a cell's ingress, for the router to route to: it says which cell it is,
  * accepts sign-ups with 201, echoes bodies sent to {@code /echo}, serves a JWKS, and can be made unready,
- * failing (with a status of choice), silent (holding requests until released), rude (closing connections
- * without an answer) or stopped and started again on the same port.
+ * failing (with a status of choice), silent (holding requests until released), rude (reading a request, then
+ * closing the connection without an answer) or stopped and started again on the same port.
  */
 final class StandInCell implements AutoCloseable {
     static final String ANSWERED_BY = "X-Stand-In-Cell";
@@ -153,6 +153,8 @@ final class StandInCell implements AutoCloseable {
             received.add(new Received(method, path, Map.copyOf(exchange.getRequestHeaders().entrySet().stream()
                     .collect(Collectors.toMap(header -> header.getKey().toLowerCase(), header -> header.getValue().get(0), (a, b) -> a)))));
             if (droppingConnections) {
+                // The whole request arrived, then the cell died: the client hears nothing.
+                exchange.getRequestBody().readAllBytes();
                 return;
             }
             await(requestRelease);

@@ -54,6 +54,19 @@ public final class CellSelector {
         return plan(candidates, home, client);
     }
 
+    /**
+     * The plan for a request about an account's credentials (sign-up of a placed account, login, revoke):
+     * they live only in the account's home cell, so such a request goes there whatever its health, and
+     * nowhere else. Another cell would answer a login "unknown account", or create the account a second time.
+     * A home that cannot be reached is answered 503 with Retry-After, which is what the client can act on.
+     * An account without a home, or whose home left the registry, is planned like any new client.
+     */
+    public RoutePlan planForAccount(Optional<String> homeCellId, ClientLocation client, long nowNanos) {
+        Optional<Cell> home = homeCellId.flatMap(registry.get()::cell);
+        return home.map(cell -> new RoutePlan(List.of(cell), RouteReason.HOME))
+                .orElseGet(() -> plan(Optional.empty(), client, nowNanos));
+    }
+
     /** Whether the cell takes no traffic: drained by an operator or draining in the registry. */
     public boolean isDrained(Cell cell) {
         return cell.state() == CellState.DRAINING || drains.isDrained(cell.id());

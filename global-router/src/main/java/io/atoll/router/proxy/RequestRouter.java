@@ -45,9 +45,9 @@ final class RequestRouter {
         }
         CompletableFuture<Optional<String>> home = directory.home(account.get());
         if (home.isDone() && !home.isCompletedExceptionally()) {
-            return CompletableFuture.completedFuture(selector.plan(home.join(), client, System.nanoTime()));
+            return CompletableFuture.completedFuture(selector.planForAccount(home.join(), client, System.nanoTime()));
         }
-        return home.exceptionally(failure -> Optional.empty()).thenApply(placed -> selector.plan(placed, client, System.nanoTime()));
+        return home.exceptionally(failure -> Optional.empty()).thenApply(placed -> selector.planForAccount(placed, client, System.nanoTime()));
     }
 
     /** The account of a sign-up, whose placement the router records when the cell accepts it. */

@@ -72,6 +72,24 @@ class CellSelectorTest {
     }
 
     @Test
+    void credentialsOfAPlacedAccountGoOnlyToItsHomeWhateverItsHealth() {
+        notReady("eu-west-1");
+
+        RoutePlan plan = selector(EU, US).planForAccount(Optional.of("eu-west-1"), ClientLocation.of(null, "us-east-1"), NOW);
+
+        assertThat(plan.cells()).containsExactly(EU);
+        assertThat(plan.reason()).isEqualTo(RouteReason.HOME);
+    }
+
+    @Test
+    void anAccountWithoutAHomeIsPlannedLikeANewClient() {
+        RoutePlan plan = selector(EU, US).planForAccount(Optional.empty(), ClientLocation.of(null, "us-east-1"), NOW);
+
+        assertThat(plan.cells()).containsExactly(US, EU);
+        assertThat(plan.reason()).isEqualTo(RouteReason.NEAREST_CLIENT_REGION);
+    }
+
+    @Test
     void memberOfAnUnreadyCellFailsOverToTheNextNearest() {
         notReady("eu-west-1");
 

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 /** The {@code atoll} command: runs the local platform. */
 @Command(name = "atoll",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         version = "atoll 0.1.0",
         description = "Runs the Atoll platform on this machine with real servers.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SimulateCommand.class,

@@ -34,6 +34,16 @@ class AtollCommandTest {
     }
 
     @Test
+    void everyCommandExplainsItselfWithHelp() {
+        for (String command : List.of("up", "down", "status", "simulate", "accounts", "keys", "cells", "chaos")) {
+            Run run = run(command, "--help");
+
+            assertThat(run.exit()).as(command).isZero();
+            assertThat(run.out()).as(command).startsWith("Usage: atoll " + command).contains("-h, --help");
+        }
+    }
+
+    @Test
     void noCommandAtAllSaysWhichOnesThereAre() {
         Run run = run();
 
