@@ -18,7 +18,8 @@ import java.time.Duration;
 
 /**
  * What a running service keeps fresh (intervals: {@code atoll.auth.key-refresh-interval},
- * {@code revocation-refresh-interval}, {@code peer-jwks-refresh-interval}): its own keys (a rotation made elsewhere), the revocations made by
+ * {@code revocation-refresh-interval}, {@code peer-jwks-refresh-interval}, {@code peer-jwks-retry-interval} for
+ * peers not heard from yet): its own keys (a rotation made elsewhere), the revocations made by
  * other replicas, the peers' keys, and the removal of rows nothing needs any more.
  */
 @Singleton
@@ -67,6 +68,11 @@ class BackgroundRefresh {
     @Scheduled(fixedDelay = "${atoll.auth.peer-jwks-refresh-interval:5m}", initialDelay = "${atoll.auth.peer-jwks-refresh-interval:5m}")
     void refreshPeerKeys() {
         peerKeys.fetch();
+    }
+
+    @Scheduled(fixedDelay = "${atoll.auth.peer-jwks-retry-interval:3s}", initialDelay = "${atoll.auth.peer-jwks-retry-interval:3s}")
+    void fetchMissingPeerKeys() {
+        peerKeys.fetchMissing();
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "1m")

@@ -65,6 +65,29 @@ public final class PeerKeySets {
         return fetching;
     }
 
+    /**
+     * Fetches the keys of the peers not heard from yet. A cell starting beside its peers finds some of them not
+     * up; their keys must be in hand before those peers can fail, because a failover brings their members' tokens
+     * here exactly when they can no longer be asked.
+     */
+    public synchronized CompletableFuture<Void> fetchMissing() {
+        if (fetching != null && !fetching.isDone()) {
+            return fetching;
+        }
+        List<URI> missing = urls.stream().filter(url -> !keysByPeer.containsKey(url)).toList();
+        if (missing.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        fetching = CompletableFuture.allOf(missing.stream().map(this::fetch).toArray(CompletableFuture[]::new))
+                .thenRun(this::publish);
+        return fetching;
+    }
+
+    /** Whether every peer's keys have been fetched at least once. */
+    public boolean heardFromEveryPeer() {
+        return urls.stream().allMatch(keysByPeer::containsKey);
+    }
+
     /** Fetches again unless the last fetch was less than the minimum interval ago. */
     public synchronized CompletableFuture<Void> fetchIfDue() {
         if (urls.isEmpty() || clock.instant().isBefore(lastFetch.plus(minRefetchInterval))) {
