@@ -4,8 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -39,7 +39,9 @@ public final class Fleet {
         String run = Long.toString(System.currentTimeMillis(), 36);
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(Math.min(32, Math.max(4, devices / 4)));
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(Math.min(32, Math.max(4, devices / 4)));
+        // At the end, calls under way finish and are counted; the next ones, not due yet, are dropped.
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         try {
             for (int n = 0; n < devices; n++) {
                 String region = regions.get(n % regions.size());
@@ -57,8 +59,10 @@ public final class Fleet {
                 report.accept(stats.snapshot().line(Duration.ofNanos(System.nanoTime() - started)));
             }
         } finally {
-            scheduler.shutdownNow();
-            scheduler.awaitTermination(15, TimeUnit.SECONDS);
+            scheduler.shutdown();
+            if (!scheduler.awaitTermination(15, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
         }
         return stats.snapshot();
     }
