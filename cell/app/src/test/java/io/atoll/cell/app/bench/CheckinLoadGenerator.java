@@ -17,6 +17,11 @@ import org.HdrHistogram.Histogram;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,21 +47,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drives check-ins at the app with a fixed number of concurrent devices (each on its own keep-alive
+ * Drives check-ins at the service with a fixed number of concurrent devices (each on its own keep-alive
  * connection), and in the same run makes the same writes directly with the DataStax driver against the same
- * keyspace, then prints both side by side: check-ins per second, p50 and p99 latency, and the ratio of the
- * two rates (what the service costs over raw Cassandra).
+ * keyspace, then prints the paths side by side: check-ins per second, p50 and p99 latency, and the ratio of
+ * each service path's rate to the raw driver's (what the service costs over raw Cassandra).
  *
  * <p>Arguments ({@code --name=value}): {@code target} (the app's or the cell ingress's base URL),
+ * {@code sign-up} ({@code true} when the target is a cell ingress: every device's member signs up there, logs
+ * in and calls with its bearer token, as the mobile app does), {@code direct-target} (optional: the app itself,
+ * called with the identity headers the ingress would add, measured as a third path),
  * {@code cassandra} ({@code host:port}), {@code datacenter}, {@code keyspace} (the app's, already migrated),
  * {@code seconds} (measured per path, split into {@code rounds} alternating windows, after a warm-up of
  * {@code warmup} seconds per path), {@code concurrency},
- * {@code events} (activity events per check-in), {@code header} (an extra request header {@code Name: value},
- * e.g. {@code Authorization: Bearer ...} through the ingress, where the identity headers are replaced),
+ * {@code events} (activity events per check-in), {@code header} (an extra request header {@code Name: value}),
  * {@code drop-keyspace} ({@code true} to drop the keyspace at the end, when the run made it).
  */
 public final class CheckinLoadGenerator {
     private static final Pattern DEVICE_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String PASSWORD = "correct horse battery staple";
     private static final Duration HOT_WINDOW = Duration.ofDays(30);
 
     private final Map<String, String> options;
@@ -90,34 +99,51 @@ public final class CheckinLoadGenerator {
     }
 
     /**
-     * Warms both paths up, then measures them in alternating windows (service, raw, service, raw, ...), so
-     * that both see the same machine: on a shared machine the load of other work drifts over a run.
+     * Warms every path up, then measures them in alternating windows (service, raw, service, raw, ...), so
+     * that all see the same machine: on a shared machine the load of other work drifts over a run.
      */
     private void run() throws Exception {
         System.out.printf("check-ins with %d events, %d concurrent devices; %d s warm-up per path, then %d rounds of %d s per path%n",
                 events, concurrency, warmup.toSeconds(), rounds, window.toSeconds());
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
-        try (RawCheckins raw = new RawCheckins(); ServiceCheckins service = new ServiceCheckins(URI.create(required("target")))) {
+        boolean signUp = Boolean.parseBoolean(options.get("sign-up"));
+        List<CheckinPath> paths = new ArrayList<>();
+        try (RawCheckins raw = new RawCheckins()) {
             try {
-                List<Worker> serviceWorkers = workers(service);
-                List<Worker> rawWorkers = workers(raw);
-                drive(workers, serviceWorkers, warmup);
-                drive(workers, rawWorkers, warmup);
-                Result serviceResult = new Result("service (HTTP)");
-                Result rawResult = new Result("raw driver");
-                for (int round = 1; round <= rounds; round++) {
-                    serviceResult.add(drive(workers, serviceWorkers, window), window);
-                    rawResult.add(drive(workers, rawWorkers, window), window);
-                    System.out.printf("round %d: service %,.0f/s, raw %,.0f/s (load average %s)%n", round, serviceResult.lastPerSecond(),
-                            rawResult.lastPerSecond(), loadAverage());
+                paths.add(new ServiceCheckins(signUp ? "service through the cell ingress" : "service (HTTP)", URI.create(required("target")), signUp));
+                if (options.containsKey("direct-target")) {
+                    paths.add(new ServiceCheckins("app called directly", URI.create(options.get("direct-target")), false));
                 }
+                paths.add(raw);
+                List<List<Worker>> pathWorkers = new ArrayList<>();
+                for (CheckinPath path : paths) {
+                    pathWorkers.add(workers(path));
+                }
+                for (List<Worker> warming : pathWorkers) {
+                    drive(workers, warming, warmup);
+                }
+                List<Result> results = paths.stream().map(path -> new Result(path.name())).toList();
+                for (int round = 1; round <= rounds; round++) {
+                    StringBuilder line = new StringBuilder("round " + round + ":");
+                    for (int path = 0; path < paths.size(); path++) {
+                        results.get(path).add(drive(workers, pathWorkers.get(path), window), window);
+                        line.append(String.format(" %s %,.0f/s;", paths.get(path).name(), results.get(path).lastPerSecond()));
+                    }
+                    System.out.println(line.append(" load average ").append(loadAverage()));
+                }
+                Result rawResult = results.get(results.size() - 1);
                 System.out.println();
-                System.out.println("| path | check-ins/s | p50 | p99 | errors |");
-                System.out.println("|---|---|---|---|---|");
-                System.out.println(serviceResult.row());
-                System.out.println(rawResult.row());
-                System.out.printf("ratio service/raw: %.2f%n", serviceResult.perSecond() / rawResult.perSecond());
+                System.out.println("| path | check-ins/s | p50 | p99 | errors | rate / raw driver |");
+                System.out.println("|---|---|---|---|---|---|");
+                for (Result result : results) {
+                    System.out.println(result.row(rawResult));
+                }
             } finally {
+                for (CheckinPath path : paths) {
+                    if (path != raw) {
+                        path.close();
+                    }
+                }
                 if (Boolean.parseBoolean(options.get("drop-keyspace"))) {
                     raw.dropKeyspace();
                 }
@@ -230,30 +256,49 @@ public final class CheckinLoadGenerator {
             return latencies.getTotalCount() * 1000.0 / millis;
         }
 
-        String row() {
-            return String.format("| %s | %,.0f | %.2f ms | %.2f ms | %d |", name, perSecond(),
-                    latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6, errors);
+        String row(Result raw) {
+            return String.format("| %s | %,.0f | %.2f ms | %.2f ms | %d | %.2f |", name, perSecond(),
+                    latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6, errors, perSecond() / raw.perSecond());
         }
     }
 
     private interface CheckinPath extends AutoCloseable {
+        String name();
+
         Device device(String memberId) throws Exception;
 
         /** One check-in; false if it failed. Called by one thread at a time per device. */
         boolean checkIn(Device device, UUID checkinId);
     }
 
-    /** The app's API, as a device calls it (behind the proxy: with identity headers, or a bearer token through it). */
+    /**
+     * The app's API, as a device calls it: through the cell ingress with a signed-up member's bearer token, or
+     * at the app itself with the identity headers the ingress adds.
+     */
     private final class ServiceCheckins implements CheckinPath {
+        private final String name;
         private final URI target;
+        private final boolean signUp;
         private final Map<UUID, HttpConnection> connections = new ConcurrentHashMap<>();
+        private final Map<String, String> tokens = new ConcurrentHashMap<>();
+        private final HttpClient setupClient = HttpClient.newHttpClient();
 
-        ServiceCheckins(URI target) {
+        ServiceCheckins(String name, URI target, boolean signUp) {
+            this.name = name;
             this.target = target;
+            this.signUp = signUp;
+        }
+
+        @Override
+        public String name() {
+            return name;
         }
 
         @Override
         public Device device(String memberId) throws Exception {
+            if (signUp) {
+                signUp(memberId);
+            }
             HttpConnection connection = new HttpConnection(target);
             HttpConnection.Response registered = connection.post("/v1/devices", headers(memberId), "{\"name\":\"bench\",\"platform\":\"android\"}");
             Matcher id = DEVICE_ID.matcher(registered.body());
@@ -269,17 +314,57 @@ public final class CheckinLoadGenerator {
         public boolean checkIn(Device device, UUID checkinId) {
             HttpConnection connection = connections.get(device.id());
             try {
-                return connection.post("/v1/devices/" + device.id() + "/checkins", headers(device.memberId()), checkinJson(checkinId)).status() == 200;
+                int status = connection.post("/v1/devices/" + device.id() + "/checkins", headers(device.memberId()), checkinJson(checkinId)).status();
+                if (status == 401 && signUp) {
+                    // The access token expired in a long run: log in again, as the mobile app would refresh.
+                    tokens.put(device.memberId(), logIn(device.memberId()));
+                }
+                return status == 200;
             } catch (IOException | RuntimeException failure) {
                 closeQuietly(connection);
+                return false;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
                 return false;
             }
         }
 
+        private void signUp(String memberId) throws IOException, InterruptedException {
+            String account = "{\"email\":\"" + email(memberId) + "\",\"password\":\"" + PASSWORD + "\"}";
+            HttpResponse<String> created = setupClient.send(HttpRequest.newBuilder(target.resolve("/v1/accounts"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(account)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("signing up answered " + created.statusCode() + ": " + created.body());
+            }
+            tokens.put(memberId, logIn(memberId));
+        }
+
+        private String logIn(String memberId) throws IOException, InterruptedException {
+            String form = "grant_type=password&username=" + URLEncoder.encode(email(memberId), StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+            HttpResponse<String> answer = setupClient.send(HttpRequest.newBuilder(target.resolve("/oauth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token = ACCESS_TOKEN.matcher(answer.body());
+            if (answer.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("logging in answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return token.group(1);
+        }
+
+        private static String email(String memberId) {
+            return memberId + "@bench.example.com";
+        }
+
         private Map<String, String> headers(String memberId) {
             Map<String, String> headers = new HashMap<>();
-            headers.put("X-Auth-Subject", memberId);
-            headers.put("X-Auth-Scopes", "atoll:member");
+            if (signUp) {
+                headers.put("Authorization", "Bearer " + tokens.get(memberId));
+            } else {
+                headers.put("X-Auth-Subject", memberId);
+                headers.put("X-Auth-Scopes", "atoll:member");
+            }
             String header = options.get("header");
             if (header != null) {
                 int colon = header.indexOf(':');
@@ -319,6 +404,11 @@ public final class CheckinLoadGenerator {
         private final PreparedStatement insertItem;
         private final UserDefinedType eventType;
         private final Set<String> indexedDays = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public String name() {
+            return "raw driver";
+        }
 
         RawCheckins() {
             String[] hostPort = required("cassandra").split(":");
