@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -105,6 +107,7 @@ class RouterJourneyIT {
         }
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        Map<String, Long> failures = new ConcurrentHashMap<>();
         AtomicLong firstFailover = new AtomicLong();
         long[] killedAt = new long[1];
         ExecutorService load = Executors.newFixedThreadPool(members.size());
@@ -117,6 +120,8 @@ class RouterJourneyIT {
                     sent.incrementAndGet();
                     if (!answer.ok()) {
                         failed.incrementAndGet();
+                        failures.merge((answer.status() == 0 ? "connection lost" : "status " + answer.status()) + " from " + answer.cell(),
+                                1L, Long::sum);
                     } else if ("us-east-1".equals(answer.cell()) && killedAt[0] != 0) {
                         firstFailover.compareAndSet(0, System.nanoTime());
                     }
@@ -141,8 +146,10 @@ class RouterJourneyIT {
         Duration toFailover = Duration.ofNanos(firstFailover.get() - killedAt[0]);
         double failedShare = (double) failed.get() / sent.get();
         Files.writeString(Path.of("target/failover.txt"), "kill to first failover response: " + toFailover.toMillis() + " ms\n"
-                + "requests: " + sent.get() + ", failed: " + failed.get() + String.format(" (%.2f%%)%n", failedShare * 100));
+                + "requests: " + sent.get() + ", failed: " + failed.get() + String.format(" (%.2f%%)", failedShare * 100)
+                + (failures.isEmpty() ? "" : " " + failures) + "\n");
         assertThat(toFailover).isLessThan(Duration.ofSeconds(15));
+        assertThat(failedShare).as("failed share of the reads, %s", failures).isLessThan(0.005);
         for (Member member : members) {
             MobileClient.Exchange device = member.readDevice();
             assertThat(device.status()).as("the member's device, replicated to the other cell").isEqualTo(200);
