@@ -5,6 +5,7 @@ import io.atoll.devstack.server.cassandra.CassandraNode;
 import io.atoll.devstack.server.postgres.PostgresServer;
 import io.atoll.devstack.server.service.JavaService;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,13 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         return "auth_" + region.replace('-', '_');
     }
 
+    /**
+     * Ready once alive: its readiness also asks for the app behind it, which may start in a later stage (the
+     * router, which probes readiness, starts after every cell).
+     */
     JavaService auth(Path repository, PostgresServer postgres) {
-        return new JavaService(region + "/auth", ingress(), authJar(repository), authEnvironment(postgres), "256m",
-                () -> postgres.ensureDatabase(authDatabase()));
+        return new JavaService(region + "/auth", ingress(), URI.create("http://" + ingress() + "/health/liveness"), authJar(repository),
+                authEnvironment(postgres), "256m", () -> postgres.ensureDatabase(authDatabase()));
     }
 
     public Path authJar(Path repository) {
