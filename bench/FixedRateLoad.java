@@ -35,6 +35,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class FixedRateLoad {
     private static final long ANSWER_TIMEOUT_NANOS = 5_000_000_000L;
+    private static final double[] QUANTILES = {0.50, 0.90, 0.99, 0.999};
+    private static final String[] QUANTILE_NAMES = {"p50", "p90", "p99", "p99.9"};
 
     public static void main(String[] args) throws Exception {
         StringBuilder headers = new StringBuilder();
@@ -148,6 +150,7 @@ public final class FixedRateLoad {
         private int next;
         private int done;
         private int errors;
+        private long[] sorted;
 
         Target(URI url, String headers, int total, long start, long intervalNanos) {
             this.url = url;
@@ -216,26 +219,29 @@ public final class FixedRateLoad {
         }
 
         String describe() {
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s requests=%d errors=%d", url, latencies.length, errors));
-            for (int quantile = 0; quantile < Result.QUANTILES.length; quantile++) {
-                line.append(' ').append(Result.NAMES[quantile]).append('=').append(Result.micros(sorted, Result.QUANTILES[quantile]));
+            for (int quantile = 0; quantile < QUANTILES.length; quantile++) {
+                line.append(' ').append(QUANTILE_NAMES[quantile]).append('=').append(micros(QUANTILES[quantile]));
             }
-            return line.append(" max=").append(sorted[sorted.length - 1] / 1_000).toString();
+            return line.append(" max=").append(micros(1.0)).toString();
         }
 
         String added(Target upstream) {
-            long[] mine = latencies.clone();
-            long[] theirs = upstream.latencies.clone();
-            Arrays.sort(mine);
-            Arrays.sort(theirs);
             StringBuilder line = new StringBuilder();
-            for (int quantile = 0; quantile < Result.QUANTILES.length; quantile++) {
-                line.append(quantile == 0 ? "" : " ").append(Result.NAMES[quantile]).append('=')
-                        .append(Result.micros(mine, Result.QUANTILES[quantile]) - Result.micros(theirs, Result.QUANTILES[quantile]));
+            for (int quantile = 0; quantile < QUANTILES.length; quantile++) {
+                line.append(quantile == 0 ? "" : " ").append(QUANTILE_NAMES[quantile]).append('=')
+                        .append(micros(QUANTILES[quantile]) - upstream.micros(QUANTILES[quantile]));
             }
             return line.toString();
+        }
+
+        /** The latency at a quantile of this target's requests, in microseconds; call once every request is answered. */
+        private long micros(double quantile) {
+            if (sorted == null) {
+                sorted = latencies.clone();
+                Arrays.sort(sorted);
+            }
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1_000;
         }
     }
 
@@ -371,15 +377,6 @@ public final class FixedRateLoad {
                 }
             }
             return -1;
-        }
-    }
-
-    private static final class Result {
-        static final double[] QUANTILES = {0.50, 0.90, 0.99, 0.999};
-        static final String[] NAMES = {"p50", "p90", "p99", "p99.9"};
-
-        static long micros(long[] sorted, double quantile) {
-            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1_000;
         }
     }
 }
