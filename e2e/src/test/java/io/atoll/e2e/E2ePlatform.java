@@ -15,14 +15,15 @@ import java.util.OptionalLong;
 
 /**
  * The whole platform as `./atoll up` runs it — both cells' services on both Cassandra datacenters — on
- * ports of its own so it never meets a developer's platform. Started once per test run and stopped when
- * the build's Maven process exits.
+ * ports of its own so it never meets a developer's platform. The ports lie below the kernel's ephemeral range
+ * (32768 and up), where any outgoing connection may hold a port at the moment a service needs to listen on it.
+ * Started once per test run and stopped when the build's Maven process exits.
  */
 final class E2ePlatform {
     private static final Logger LOG = LoggerFactory.getLogger(E2ePlatform.class);
     static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
-    private static final int CELL_BASE_PORT = 38110;
-    private static final int ROUTER_PORT = 38080;
+    private static final int CELL_BASE_PORT = 28110;
+    private static final int ROUTER_PORT = 28080;
     private static E2ePlatform started;
 
     private final PlatformSettings settings;
