@@ -1,11 +1,14 @@
 package io.atoll.router.proxy;
 
+import io.atoll.cell.contracts.proxy.ProblemResponses;
+import io.atoll.cell.contracts.proxy.ProxiedExchange;
+import io.atoll.cell.contracts.proxy.ReadTimeouts;
+import io.atoll.cell.contracts.proxy.UpstreamConnections;
 import io.atoll.router.domain.AccountKey;
 import io.atoll.router.domain.Cell;
 import io.atoll.router.domain.RoutePlan;
 import io.atoll.router.domain.RouteReason;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -16,7 +19,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -33,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection of the data plane. Requests are served one at a time, in order: each is routed by its
@@ -59,17 +60,13 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     private final UpstreamConnections upstreams;
     private final CellOutcomes outcomes;
     private final ProblemResponses problems;
-    private final long readTimeoutNanos;
+    private final Duration readTimeout;
     /** Messages read but not yet handled: the start of a pipelined request waits here for the answer before it. */
     private final ArrayDeque<Object> inbound = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private String clientAddress;
     private Exchange exchange;
-    /**
-     * Whether a read-timeout check is pending. At most one per connection, never cancelled: it re-arms itself
-     * while an exchange is under way and lapses between exchanges, which costs far less than a timer per request.
-     */
-    private boolean readTimeoutArmed;
+    private ReadTimeouts readTimeouts;
 
     ClientConnectionHandler(RequestRouter router, UpstreamConnections upstreams, CellOutcomes outcomes,
                             ProblemResponses problems, Duration readTimeout) {
@@ -77,12 +74,13 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         this.upstreams = upstreams;
         this.outcomes = outcomes;
         this.problems = problems;
-        this.readTimeoutNanos = readTimeout.toNanos();
+        this.readTimeout = readTimeout;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.readTimeouts = new ReadTimeouts(ctx.executor(), () -> exchange);
         SocketAddress remote = ctx.channel().remoteAddress();
         clientAddress = remote instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : String.valueOf(remote);
     }
@@ -96,15 +94,15 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (exchange != null && exchange.upstream != null) {
-            exchange.upstream.flush();
+        if (exchange != null) {
+            exchange.flushUpstream();
         }
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (exchange != null && exchange.upstream != null) {
-            exchange.upstream.config().setAutoRead(ctx.channel().isWritable());
+        if (exchange != null) {
+            exchange.clientWritabilityChanged();
         }
     }
 
@@ -124,7 +122,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void handleInbound() {
-        while (!inbound.isEmpty() && (exchange == null || !exchange.requestComplete)) {
+        while (!inbound.isEmpty() && (exchange == null || !exchange.requestComplete())) {
             Object msg = inbound.poll();
             if (msg instanceof HttpRequest request && exchange == null) {
                 Exchange started = begin(request);
@@ -150,24 +148,9 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
      */
     private void updateReading() {
         boolean read = inbound.size() < MAX_QUEUED_MESSAGES
-                && (exchange == null || exchange.requestComplete
-                || (exchange.upstream == null ? exchange.pendingBody == null : exchange.upstream.isWritable()));
+                && (exchange == null || exchange.canTakeBody());
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
-        }
-    }
-
-    private void armReadTimeout(long delayNanos) {
-        if (!readTimeoutArmed) {
-            readTimeoutArmed = true;
-            ctx.executor().schedule(this::readTimeoutDue, delayNanos, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void readTimeoutDue() {
-        readTimeoutArmed = false;
-        if (exchange != null && !exchange.done && exchange.upstream != null) {
-            exchange.checkReadTimeout();
         }
     }
 
@@ -178,7 +161,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                     : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
                     : HttpResponseStatus.BAD_REQUEST;
-            FullHttpResponse response = problems.problem(request, status,
+            FullHttpResponse response = problem(request, status,
                     status == HttpResponseStatus.BAD_REQUEST ? "the request is not valid HTTP/1.1" : cause.getMessage(), NONE, NONE);
             ProxyHeaders.connection(response.headers(), false, request.protocolVersion());
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
@@ -196,38 +179,35 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         return started;
     }
 
-    /** One request and its answer. */
-    private final class Exchange implements UpstreamListener {
-        private final HttpRequest request;
+    /** The router's own error answer, saying which cell the request was for and why ({@code none} when not known). */
+    private FullHttpResponse problem(HttpRequest request, HttpResponseStatus status, String detail, String cellId, String reason) {
+        FullHttpResponse response = problems.problem(request, status, detail);
+        response.headers().set(ProxyHeaders.CELL, cellId).set(ProxyHeaders.ROUTE_REASON, reason);
+        return response;
+    }
+
+    /** One request and its answer, sent to the first cell of its plan and, when it may go again, to the next. */
+    private final class Exchange extends ProxiedExchange {
         private final HttpVersion clientVersion;
         /** Whether the client's connection stays open after this exchange. */
         private boolean keepAlive;
         private final boolean idempotent;
         private final Optional<AccountKey> signUp;
         private final long startNanos = System.nanoTime();
-        /** Body parts that arrived before the connection to the cell was ready; null while there are none. */
-        private ArrayDeque<HttpContent> pendingBody;
         /**
          * Copies of everything sent to the first cell after the request head, kept while the request may still
          * go to the next one; null when it may not (not idempotent, a single cell, too large, or answered).
          */
         private ArrayDeque<HttpContent> sentBody;
         private int sentBodyBytes;
-        private boolean requestComplete;
         private RoutePlan plan;
         private int attempt;
         private Cell cell;
         private RouteReason reason;
-        private Channel upstream;
-        private boolean interimResponse;
-        private boolean responseStarted;
-        private boolean upstreamKeepAlive;
         private int status;
-        private long lastActivityNanos;
-        private boolean done;
 
         Exchange(HttpRequest request) {
-            this.request = request;
+            super(ctx, request, readTimeout, readTimeouts);
             this.clientVersion = request.protocolVersion();
             this.keepAlive = HttpUtil.isKeepAlive(request);
             // A client that sends an Idempotency-Key vouches that the cell answers a repeat with the first outcome.
@@ -237,7 +217,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         }
 
         void routed(RoutePlan routePlan, Throwable failure) {
-            if (done) {
+            if (done()) {
                 return;
             }
             if (failure != null) {
@@ -256,43 +236,36 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             attempt = attemptNumber;
             cell = plan.cells().get(attemptNumber);
             reason = why;
-            Channel idle = upstreams.idle(cell);
-            if (idle != null) {
-                connected(idle);
-                return;
-            }
-            ChannelFuture connecting = upstreams.connect(cell);
-            connecting.addListener(future -> {
-                if (done) {
-                    connecting.channel().close();
-                } else if (future.isSuccess()) {
-                    connected(connecting.channel());
-                } else {
-                    connectFailed(future.cause());
-                }
-            });
+            send(upstreams, cell.ingressUrl());
         }
 
-        private void connected(Channel channel) {
-            upstream = channel;
-            channel.pipeline().get(UpstreamHandler.class).attach(this);
-            channel.config().setAutoRead(ctx.channel().isWritable());
-            channel.write(request, channel.voidPromise());
+        @Override
+        protected void headSent(Channel connection) {
             if (attempt > 0 && sentBody != null) {
-                sentBody.forEach(content -> channel.write(content, channel.voidPromise()));
+                sentBody.forEach(content -> connection.write(content, connection.voidPromise()));
                 sentBody = null;
             }
-            if (pendingBody != null) {
-                pendingBody.forEach(this::writeBody);
-                pendingBody = null;
+        }
+
+        @Override
+        protected void bodySent(HttpContent content) {
+            if (sentBody != null && attempt == 0) {
+                keepForResending(content);
             }
-            channel.flush();
-            lastActivityNanos = System.nanoTime();
-            armReadTimeout(readTimeoutNanos);
+        }
+
+        @Override
+        protected void clientMayContinue() {
             updateReading();
         }
 
-        private void connectFailed(Throwable cause) {
+        @Override
+        protected String upstreamName() {
+            return "cell " + cell.id();
+        }
+
+        @Override
+        protected void connectFailed(Throwable cause) {
             LOG.debug("No connection to cell {} for {} {}: {}", cell.id(), request.method(), request.uri(), cause.toString());
             outcomes.failed(cell, FailureKind.CONNECT);
             if (canRetry()) {
@@ -307,30 +280,6 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             return idempotent && attempt == 0 && plan.cells().size() > 1;
         }
 
-        void requestContent(HttpContent content) {
-            if (content instanceof LastHttpContent) {
-                requestComplete = true;
-            }
-            if (done) {
-                content.release();
-            } else if (upstream != null) {
-                writeBody(content);
-                lastActivityNanos = System.nanoTime();
-            } else {
-                if (pendingBody == null) {
-                    pendingBody = new ArrayDeque<>(4);
-                }
-                pendingBody.add(content);
-            }
-        }
-
-        private void writeBody(HttpContent content) {
-            if (sentBody != null && attempt == 0) {
-                keepForResending(content);
-            }
-            upstream.write(content, upstream.voidPromise());
-        }
-
         private void keepForResending(HttpContent content) {
             sentBodyBytes += content.content().readableBytes();
             if (sentBodyBytes > MAX_RESENT_BODY_BYTES) {
@@ -342,73 +291,36 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
         /** Whether the request, all of it sent to the first cell, can be sent again to the next. */
         private boolean canResend() {
-            return canRetry() && requestComplete && sentBody != null;
-        }
-
-        @Override
-        public void upstreamMessage(Object message) {
-            if (done) {
-                ReferenceCountUtil.release(message);
-                return;
-            }
-            lastActivityNanos = System.nanoTime();
-            if (message instanceof HttpResponse response) {
-                if (GATEWAY_FAILURES.contains(response.status().code()) && canResend()) {
-                    resendAfterGatewayFailure(response);
-                    return;
-                }
-                if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
-                    // "100 Continue" and the like: passed on, and the real answer is still to come.
-                    interimResponse = true;
-                    ctx.write(message, ctx.voidPromise());
-                    return;
-                }
-                respondingWith(response);
-                if (!(message instanceof LastHttpContent)) {
-                    ctx.write(response, ctx.voidPromise());
-                    return;
-                }
-            }
-            if (message instanceof LastHttpContent last) {
-                if (interimResponse) {
-                    interimResponse = false;
-                    ctx.write(last, ctx.voidPromise());
-                } else {
-                    complete(last);
-                }
-            } else if (message instanceof HttpContent content) {
-                ctx.write(content, ctx.voidPromise());
-                if (!ctx.channel().isWritable()) {
-                    upstream.config().setAutoRead(false);
-                }
-            } else {
-                ReferenceCountUtil.release(message);
-            }
+            return canRetry() && requestComplete() && sentBody != null;
         }
 
         /**
          * The cell's gateway answered that it could not serve the request (its app is down, say): the request
          * goes to the next cell, and this answer, unread, goes with the connection that carried it.
          */
-        private void resendAfterGatewayFailure(HttpResponse response) {
+        @Override
+        protected boolean diverted(HttpResponse response) {
+            if (!GATEWAY_FAILURES.contains(response.status().code()) || !canResend()) {
+                return false;
+            }
             LOG.debug("Cell {} answered {} to {} {}; resending it to the next cell", cell.id(), response.status().code(),
                     request.method(), request.uri());
             outcomes.responded(cell, response.status().code());
             ReferenceCountUtil.release(response);
             releaseUpstream(false);
             send(1, RouteReason.RETRY);
+            return true;
         }
 
-        private void respondingWith(HttpResponse response) {
+        @Override
+        protected void responding(HttpResponse response) {
             releaseSentBody();
-            responseStarted = true;
             status = response.status().code();
-            upstreamKeepAlive = HttpUtil.isKeepAlive(response);
             outcomes.responded(cell, status);
             if (status == HttpResponseStatus.CREATED.code() && signUp.isPresent()) {
                 router.placed(signUp.get(), cell.id());
             }
-            if (endsWithConnection(response)) {
+            if (bodyEndsWithConnection(response)) {
                 // The cell marks the end of the body by closing its connection; the client needs a marker of its own.
                 if (clientVersion.equals(HttpVersion.HTTP_1_1)) {
                     HttpUtil.setTransferEncodingChunked(response, true);
@@ -419,118 +331,77 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             ProxyHeaders.prepareForClient(response, cell.id(), reason.headerValue(), keepAlive, clientVersion);
         }
 
-        private boolean endsWithConnection(HttpResponse response) {
-            return !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)
-                    && status != HttpResponseStatus.NO_CONTENT.code() && status != HttpResponseStatus.NOT_MODIFIED.code()
-                    && !HttpMethod.HEAD.equals(request.method());
-        }
-
         @Override
-        public void upstreamReadComplete() {
-            ctx.flush();
-        }
-
-        @Override
-        public void upstreamWritabilityChanged() {
-            updateReading();
-        }
-
-        @Override
-        public void upstreamFailed(Throwable cause) {
-            if (done) {
-                return;
-            }
-            releaseUpstream(false);
-            boolean closed = cause instanceof ClosedChannelException;
+        protected void lost(Throwable cause) {
             LOG.debug("Connection to cell {} failed during {} {}: {}", cell.id(), request.method(), request.uri(), cause.toString());
             outcomes.failed(cell, FailureKind.CLOSED);
-            if (responseStarted) {
-                abortClient();
-            } else if (canResend()) {
+        }
+
+        @Override
+        protected void failedBeforeAnswer(Throwable cause) {
+            if (canResend()) {
                 // Whether the cell stored the request before it went is unknown; an idempotent request may go again.
                 send(1, RouteReason.RETRY);
             } else {
                 respondWithProblem(HttpResponseStatus.BAD_GATEWAY, "cell " + cell.id()
-                        + (closed ? " closed the connection before answering" : " failed before answering"), cell.id(), reason.headerValue());
+                        + (cause instanceof ClosedChannelException ? " closed the connection before answering" : " failed before answering"));
             }
         }
 
-        private void checkReadTimeout() {
-            long silentNanos = System.nanoTime() - lastActivityNanos;
-            if (silentNanos < readTimeoutNanos) {
-                armReadTimeout(readTimeoutNanos - silentNanos);
-                return;
-            }
-            releaseUpstream(false);
-            if (!requestComplete) {
-                // The client stopped sending its body: not the cell's fault.
-                respondWithProblem(HttpResponseStatus.REQUEST_TIMEOUT, "the request body did not arrive within "
-                        + TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos) + " ms", cell.id(), reason.headerValue());
-                return;
-            }
+        @Override
+        protected void silent() {
             outcomes.failed(cell, FailureKind.TIMEOUT);
-            if (responseStarted) {
-                abortClient();
-            } else {
-                respondWithProblem(HttpResponseStatus.GATEWAY_TIMEOUT, "cell " + cell.id() + " did not answer within "
-                        + TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos) + " ms", cell.id(), reason.headerValue());
-            }
         }
 
-        private void complete(LastHttpContent last) {
-            finish(status);
-            releaseUpstream(upstreamKeepAlive && requestComplete);
+        @Override
+        protected void answered(LastHttpContent last) {
+            recordAnswer(status);
+            releaseUpstream(upstreamReusable());
             reply(last);
         }
 
+        @Override
+        protected void respondWithProblem(HttpResponseStatus problemStatus, String detail) {
+            respondWithProblem(problemStatus, detail, cell.id(), reason.headerValue());
+        }
+
         private void respondWithProblem(HttpResponseStatus problemStatus, String detail, String cellId, String why) {
-            finish(problemStatus.code());
+            recordAnswer(problemStatus.code());
             releaseUpstream(false);
-            FullHttpResponse response = problems.problem(request, problemStatus, detail, cellId, why);
+            FullHttpResponse response = problem(request, problemStatus, detail, cellId, why);
             if (problemStatus == HttpResponseStatus.SERVICE_UNAVAILABLE) {
                 response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
             }
-            ProxyHeaders.connection(response.headers(), keepAlive && requestComplete, clientVersion);
+            ProxyHeaders.connection(response.headers(), keepAlive && requestComplete(), clientVersion);
             reply(response);
         }
 
         /** Writes the end of the answer, then takes the next request, or ends a connection that cannot carry one. */
         private void reply(Object end) {
             exchange = null;
-            if (!keepAlive || !requestComplete) {
+            if (!keepAlive || !requestComplete()) {
                 ctx.writeAndFlush(end).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
             ctx.writeAndFlush(end, ctx.voidPromise());
             handleInbound();
-            if (exchange != null && exchange.upstream != null) {
+            if (exchange != null) {
                 // A pipelined request taken from the queue: no read of the client will flush it.
-                exchange.upstream.flush();
+                exchange.flushUpstream();
             }
             updateReading();
         }
 
-        /** The cell's response broke off after it began: all the router can do is end the client's connection. */
-        private void abortClient() {
-            finish(HttpResponseStatus.BAD_GATEWAY.code());
+        @Override
+        protected void abortClient() {
+            recordAnswer(HttpResponseStatus.BAD_GATEWAY.code());
             exchange = null;
             ctx.close();
         }
 
-        /** The client went away. */
-        void abandon() {
-            if (!done) {
-                done = true;
-                releaseUpstream(false);
-                releasePendingBody();
-            }
-        }
-
-        private void releasePendingBody() {
-            if (pendingBody != null) {
-                pendingBody.forEach(HttpContent::release);
-                pendingBody = null;
-            }
+        @Override
+        protected void finish() {
+            super.finish();
             releaseSentBody();
         }
 
@@ -541,25 +412,9 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
-        private void finish(int answeredStatus) {
-            done = true;
-            releasePendingBody();
+        private void recordAnswer(int answeredStatus) {
+            finish();
             outcomes.answered(cell == null ? NONE : cell.id(), answeredStatus, startNanos);
-        }
-
-        private void releaseUpstream(boolean reusable) {
-            Channel channel = upstream;
-            if (channel == null) {
-                return;
-            }
-            upstream = null;
-            channel.pipeline().get(UpstreamHandler.class).detach();
-            if (reusable) {
-                channel.config().setAutoRead(true);
-                upstreams.release(cell, channel);
-            } else {
-                channel.close();
-            }
         }
     }
 }

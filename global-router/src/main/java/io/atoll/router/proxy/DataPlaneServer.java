@@ -1,5 +1,7 @@
 package io.atoll.router.proxy;
 
+import io.atoll.cell.contracts.proxy.ProblemResponses;
+import io.atoll.cell.contracts.proxy.UpstreamConnections;
 import io.atoll.router.config.DataPlaneSettings;
 import io.atoll.router.health.ReadinessProber;
 import io.micronaut.context.event.ApplicationEventListener;

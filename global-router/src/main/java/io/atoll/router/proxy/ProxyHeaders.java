@@ -1,5 +1,6 @@
 package io.atoll.router.proxy;
 
+import io.atoll.cell.contracts.proxy.ForwardedHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -8,8 +9,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 
-import java.util.List;
-
 /** The headers the router reads, adds and removes. */
 final class ProxyHeaders {
     static final AsciiString CELL = AsciiString.cached("X-Atoll-Cell");
@@ -17,30 +16,22 @@ final class ProxyHeaders {
     static final AsciiString ACCOUNT = AsciiString.cached("X-Atoll-Account");
     static final AsciiString RTT = AsciiString.cached("X-Atoll-Rtt");
     static final AsciiString CLIENT_REGION = AsciiString.cached("X-Client-Region");
-    static final AsciiString FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
-    static final AsciiString TRACEPARENT = AsciiString.cached("traceparent");
     static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("Idempotency-Key");
-    /** Headers of one connection, not of the message: never forwarded (RFC 9110, section 7.6.1). */
-    private static final List<AsciiString> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
-            AsciiString.cached("Proxy-Connection"), HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION,
-            HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE);
 
     private ProxyHeaders() {
     }
 
     /** Turns a client's request into the one sent to a cell: HTTP/1.1 over a pooled connection, client appended to X-Forwarded-For. */
     static void prepareForCell(HttpRequest request, String clientAddress) {
-        HttpHeaders headers = request.headers();
-        removeHopByHop(headers);
+        ForwardedHeaders.removeHopByHop(request.headers());
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
-        String forwardedFor = headers.get(FORWARDED_FOR);
-        headers.set(FORWARDED_FOR, forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
+        ForwardedHeaders.appendForwardedFor(request.headers(), clientAddress);
     }
 
     /** Turns a cell's response into the client's: says which cell answered and why, and whether the connection stays open. */
     static void prepareForClient(HttpResponse response, String cellId, String reason, boolean keepAlive, HttpVersion clientVersion) {
         HttpHeaders headers = response.headers();
-        removeHopByHop(headers);
+        ForwardedHeaders.removeHopByHop(headers);
         headers.set(CELL, cellId).set(ROUTE_REASON, reason);
         connection(headers, keepAlive, clientVersion);
     }
@@ -50,18 +41,6 @@ final class ProxyHeaders {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (clientVersion.equals(HttpVersion.HTTP_1_0)) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
-    }
-
-    private static void removeHopByHop(HttpHeaders headers) {
-        String connection = headers.get(HttpHeaderNames.CONNECTION);
-        if (connection != null) {
-            for (String name : connection.split(",")) {
-                headers.remove(name.trim());
-            }
-        }
-        for (AsciiString name : HOP_BY_HOP) {
-            headers.remove(name);
         }
     }
 }

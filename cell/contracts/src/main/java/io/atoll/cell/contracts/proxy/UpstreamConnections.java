@@ -1,6 +1,5 @@
-package io.atoll.router.proxy;
+package io.atoll.cell.contracts.proxy;
 
-import io.atoll.router.domain.Cell;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -18,22 +17,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The connection pools to the cells of one data-plane thread: a pool per cell (by ingress URL, so that a cell
- * that moves gets fresh connections), used only by that thread, so
- * that a request and its connection to the cell share one event loop and take no locks. Idle connections are
- * reused most-recent first and closed once idle too long.
+ * The connections of one event loop to the upstream servers it proxies to: a pool per upstream base URL (so
+ * that an upstream that moves gets fresh connections), used only by that loop, so that a request and its
+ * upstream connection share one thread and take no locks. Idle connections are reused most-recent first and
+ * closed once idle too long. Each connection ends in an {@link UpstreamHandler}.
  */
-final class UpstreamConnections {
+public final class UpstreamConnections {
     private final EventLoop loop;
     private final Bootstrap bootstrap;
-    private final int maxIdlePerCell;
+    private final int maxIdlePerUpstream;
     private final long idleTimeoutNanos;
-    private final Map<URI, ArrayDeque<IdleConnection>> idleByCell = new HashMap<>();
+    private final Map<URI, ArrayDeque<IdleConnection>> idleByUpstream = new HashMap<>();
 
-    UpstreamConnections(EventLoop loop, Class<? extends Channel> channelType, Duration connectTimeout,
-                        int maxIdlePerCell, Duration idleTimeout) {
+    public UpstreamConnections(EventLoop loop, Class<? extends Channel> channelType, Duration connectTimeout,
+                               int maxIdlePerUpstream, Duration idleTimeout) {
         this.loop = loop;
-        this.maxIdlePerCell = maxIdlePerCell;
+        this.maxIdlePerUpstream = maxIdlePerUpstream;
         this.idleTimeoutNanos = idleTimeout.toNanos();
         this.bootstrap = new Bootstrap().group(loop).channel(channelType)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, connectTimeout.toMillis()))
@@ -49,9 +48,9 @@ final class UpstreamConnections {
         loop.scheduleWithFixedDelay(this::closeExpired, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** An open idle connection to the cell, or null when there is none. */
-    Channel idle(Cell cell) {
-        ArrayDeque<IdleConnection> idle = idleByCell.get(cell.ingressUrl());
+    /** An open idle connection to the upstream, or null when there is none. */
+    public Channel idle(URI upstream) {
+        ArrayDeque<IdleConnection> idle = idleByUpstream.get(upstream);
         if (idle == null) {
             return null;
         }
@@ -64,14 +63,14 @@ final class UpstreamConnections {
         return null;
     }
 
-    ChannelFuture connect(Cell cell) {
-        return bootstrap.connect(cell.host(), cell.port());
+    public ChannelFuture connect(URI upstream) {
+        return bootstrap.connect(upstream.getHost(), upstream.getPort() != -1 ? upstream.getPort() : 80);
     }
 
     /** Takes back a connection whose exchange is complete, to reuse it. */
-    void release(Cell cell, Channel channel) {
-        ArrayDeque<IdleConnection> idle = idleByCell.computeIfAbsent(cell.ingressUrl(), url -> new ArrayDeque<>());
-        if (!channel.isActive() || idle.size() >= maxIdlePerCell) {
+    public void release(URI upstream, Channel channel) {
+        ArrayDeque<IdleConnection> idle = idleByUpstream.computeIfAbsent(upstream, url -> new ArrayDeque<>());
+        if (!channel.isActive() || idle.size() >= maxIdlePerUpstream) {
             channel.close();
             return;
         }
@@ -79,18 +78,18 @@ final class UpstreamConnections {
     }
 
     /** Closes every idle connection; runs on this pool's thread. */
-    void closeAll() {
-        idleByCell.values().forEach(idle -> idle.forEach(connection -> connection.channel().close()));
-        idleByCell.clear();
+    public void closeAll() {
+        idleByUpstream.values().forEach(idle -> idle.forEach(connection -> connection.channel().close()));
+        idleByUpstream.clear();
     }
 
-    EventLoop loop() {
+    public EventLoop loop() {
         return loop;
     }
 
     private void closeExpired() {
         long now = System.nanoTime();
-        for (ArrayDeque<IdleConnection> idle : idleByCell.values()) {
+        for (ArrayDeque<IdleConnection> idle : idleByUpstream.values()) {
             Iterator<IdleConnection> oldestFirst = idle.iterator();
             while (oldestFirst.hasNext()) {
                 IdleConnection connection = oldestFirst.next();

@@ -1,7 +1,7 @@
-package io.atoll.router.proxy;
+package io.atoll.cell.contracts.proxy;
 
-/** The exchange using a connection to a cell, told what happens on it. */
-interface UpstreamListener {
+/** The exchange using a connection to an upstream, told what happens on it. */
+public interface UpstreamListener {
     void upstreamMessage(Object message);
 
     void upstreamReadComplete();

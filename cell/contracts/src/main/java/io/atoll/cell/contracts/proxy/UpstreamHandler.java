@@ -1,4 +1,4 @@
-package io.atoll.router.proxy;
+package io.atoll.cell.contracts.proxy;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -6,15 +6,15 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.nio.channels.ClosedChannelException;
 
-/** The end of a connection to a cell: passes what arrives to the exchange using the connection, if any. */
-final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+/** The end of a connection to an upstream: passes what arrives to the exchange using the connection, if any. */
+public final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     private UpstreamListener listener;
 
-    void attach(UpstreamListener listener) {
+    public void attach(UpstreamListener listener) {
         this.listener = listener;
     }
 
-    void detach() {
+    public void detach() {
         this.listener = null;
     }
 
@@ -23,7 +23,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         if (listener != null) {
             listener.upstreamMessage(msg);
         } else {
-            // A cell has nothing to say on an idle connection; a connection that speaks out of turn is not reused.
+            // An upstream has nothing to say on an idle connection; a connection that speaks out of turn is not reused.
             ReferenceCountUtil.release(msg);
             ctx.close();
         }

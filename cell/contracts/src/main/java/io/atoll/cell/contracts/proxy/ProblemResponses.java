@@ -1,13 +1,13 @@
-package io.atoll.router.proxy;
+package io.atoll.cell.contracts.proxy;
 
 import io.atoll.cell.contracts.problem.Problem;
+import io.atoll.cell.contracts.tracing.TraceContextFilter;
 import io.atoll.cell.contracts.tracing.TraceParent;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -16,25 +16,23 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The router's own error answers: problem+json, as every Atoll service answers errors. */
+/**
+ * A proxy's own error answers, written on Netty directly: problem+json, as every Atoll service answers errors,
+ * quoting the trace of the request's {@code traceparent}.
+ */
 @Singleton
-final class ProblemResponses {
+public final class ProblemResponses {
     private final JsonMapper json;
 
-    ProblemResponses(JsonMapper json) {
+    public ProblemResponses(JsonMapper json) {
         this.json = json;
     }
 
-    /**
-     * A complete error response to this request.
-     *
-     * @param cellId the cell the request was for, or {@code none}
-     * @param reason why it was for that cell, or {@code none}
-     */
-    FullHttpResponse problem(HttpRequest request, HttpResponseStatus status, String detail, String cellId, String reason) {
+    /** A complete error response to this request. */
+    public FullHttpResponse problem(HttpRequest request, HttpResponseStatus status, String detail) {
         String path = request.uri();
         int query = path.indexOf('?');
-        String traceId = TraceParent.parse(request.headers().get(ProxyHeaders.TRACEPARENT)).map(TraceParent::traceId).orElse(null);
+        String traceId = TraceParent.parse(request.headers().get(TraceContextFilter.HEADER)).map(TraceParent::traceId).orElse(null);
         Problem problem = new Problem("about:blank", status.reasonPhrase(), status.code(), detail,
                 query < 0 ? path : path.substring(0, query), traceId, null);
         byte[] body;
@@ -44,11 +42,7 @@ final class ProblemResponses {
             throw new UncheckedIOException(e);
         }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-        HttpHeaders headers = response.headers();
-        headers.set(HttpHeaderNames.CONTENT_TYPE, Problem.CONTENT_TYPE)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(ProxyHeaders.CELL, cellId)
-                .set(ProxyHeaders.ROUTE_REASON, reason);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, Problem.CONTENT_TYPE).setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         return response;
     }
 }

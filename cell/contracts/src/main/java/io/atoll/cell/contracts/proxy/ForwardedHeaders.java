@@ -1,0 +1,38 @@
+package io.atoll.cell.contracts.proxy;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
+
+import java.util.List;
+
+/** What every proxy here does to the headers it passes on, whichever side it passes them to. */
+public final class ForwardedHeaders {
+    public static final AsciiString FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    /** Headers of one connection, not of the message: never forwarded (RFC 9110, section 7.6.1). */
+    private static final List<AsciiString> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
+            AsciiString.cached("Proxy-Connection"), HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION,
+            HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE);
+
+    private ForwardedHeaders() {
+    }
+
+    /** Removes the hop-by-hop headers, including those the {@code Connection} header names. */
+    public static void removeHopByHop(HttpHeaders headers) {
+        String connection = headers.get(HttpHeaderNames.CONNECTION);
+        if (connection != null) {
+            for (String name : connection.split(",")) {
+                headers.remove(name.trim());
+            }
+        }
+        for (AsciiString name : HOP_BY_HOP) {
+            headers.remove(name);
+        }
+    }
+
+    /** Adds the address the request came from to the end of {@code X-Forwarded-For}. */
+    public static void appendForwardedFor(HttpHeaders headers, String clientAddress) {
+        String forwardedFor = headers.get(FORWARDED_FOR);
+        headers.set(FORWARDED_FOR, forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
+    }
+}
