@@ -14,15 +14,19 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Cells that cannot be reached, hang up, stay silent or fail: idempotent requests are retried once on the next
@@ -191,6 +195,34 @@ class UpstreamFailureIT implements TestPropertyProvider {
             assertThat(unkeyed.statusCode()).isEqualTo(502);
             assertThat(RouterClient.cell(unkeyed)).isEqualTo("gateway-1");
             assertThat(unkeyed.body()).contains("failing");
+        } finally {
+            gatewayFailing.stopFailing();
+        }
+    }
+
+    @Test
+    void gatewayFailureAnsweredBeforeTheBodyArrivedSendsTheWholeBodyToTheNextCell() throws Exception {
+        gatewayFailing.failWith(503);
+        String firstHalf = "{\"id\":\"k-3\",";
+        String secondHalf = "\"late\":true}";
+        try (Socket socket = new Socket("127.0.0.1", dataPlane.port())) {
+            socket.setSoTimeout(5_000);
+            long atGateway = gatewayFailing.received("POST", "/echo");
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /echo HTTP/1.1\r\nHost: router\r\nX-Atoll-Rtt: gateway-1=1,good-1=2\r\nIdempotency-Key: k-3\r\n"
+                    + "Connection: close\r\nContent-Length: " + (firstHalf.length() + secondHalf.length()) + "\r\n\r\n" + firstHalf)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            await().atMost(Duration.ofSeconds(5)).until(() -> gatewayFailing.received("POST", "/echo") > atGateway);
+            // Time for the 503 to reach the router while the rest of the body is still on its way.
+            Thread.sleep(300);
+            out.write(secondHalf.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 200 OK").containsIgnoringCase("X-Atoll-Cell: good-1")
+                    .endsWith("good-1:" + firstHalf + secondHalf);
         } finally {
             gatewayFailing.stopFailing();
         }

@@ -289,9 +289,12 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
-        /** Whether the request, all of it sent to the first cell, can be sent again to the next. */
+        /**
+         * Whether the request can go to the next cell: all that went to the first is kept. The body need not be
+         * complete: a gateway may answer on the head alone, and the rest of the body then follows to the next cell.
+         */
         private boolean canResend() {
-            return canRetry() && requestComplete() && sentBody != null;
+            return canRetry() && sentBody != null;
         }
 
         /**
