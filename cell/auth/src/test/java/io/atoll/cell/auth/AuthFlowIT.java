@@ -2,47 +2,21 @@ package io.atoll.cell.auth;
 
 import io.atoll.cell.auth.domain.AuditEventType;
 import io.atoll.cell.auth.store.AuditEventRepository;
-import io.atoll.cell.auth.support.AuthCell;
-import io.atoll.cell.auth.support.EchoUpstream;
 import io.atoll.cell.auth.support.Http;
 import io.atoll.cell.auth.support.Members;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A member's whole life with the cell's ingress: sign-up, sign-in, calls through the proxy, refresh, revoke. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthFlowIT {
-    private EchoUpstream upstream;
-    private AuthCell cell;
-
-    @BeforeAll
-    void start() {
-        upstream = new EchoUpstream();
-        cell = AuthCell.start("eu-west-1", AuthCell.freePort(), Map.of("atoll.auth.upstream-url", upstream.url().toString()));
-    }
-
-    @AfterAll
-    void stop() {
-        cell.close();
-        upstream.close();
-    }
-
+class AuthFlowIT extends EchoAppCellTest {
     @Test
     void signUpSignInCallRefreshRevoke() {
         Map<String, Object> tokens = Members.signUpAndIn(cell, "ada@example.com");
@@ -168,68 +142,5 @@ class AuthFlowIT {
         assertThat(anonymous.headers().firstValue("X-Seen-Path")).isEmpty();
         assertThat(Http.get(cell.uri("/internal/anything"), "Authorization", "Bearer " + tokens.get("access_token")).statusCode())
                 .isEqualTo(403);
-    }
-
-    @Test
-    void largeBodiesStreamThroughTheProxyBothWays() throws Exception {
-        String bearer = "Bearer " + Members.signUpAndIn(cell, "uploader@example.com").get("access_token");
-        String id = UUID.randomUUID().toString();
-        CountDownLatch arrived = upstream.firstPartArrived(id);
-        int parts = 16;
-        HttpResponse<String> upload = Http.client().send(HttpRequest.newBuilder(cell.uri("/v1/stream/up?id=" + id))
-                .header("Authorization", bearer)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new HeldBackBody(parts, arrived))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.statusCode()).isEqualTo(200);
-        assertThat(upload.headers().firstValue("X-Seen-Bytes")).hasValue(String.valueOf((long) parts * EchoUpstream.PART));
-
-        String downId = UUID.randomUUID().toString();
-        HttpResponse<InputStream> download = Http.client().send(HttpRequest.newBuilder(cell.uri("/v1/stream/down?id=" + downId))
-                .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = download.body()) {
-            assertThat(body.readNBytes(EchoUpstream.PART / 2)).hasSize(EchoUpstream.PART / 2);
-            upstream.firstPartRead(downId).countDown();
-            assertThat(body.readAllBytes()).hasSize(EchoUpstream.PART + EchoUpstream.PART / 2);
-        }
-    }
-
-    /** A request body whose later parts are sent only after the upstream has seen the first one. */
-    private static final class HeldBackBody extends InputStream {
-        private final long total;
-        private final CountDownLatch firstPartArrived;
-        private long sent;
-
-        HeldBackBody(int parts, CountDownLatch firstPartArrived) {
-            this.total = (long) parts * EchoUpstream.PART;
-            this.firstPartArrived = firstPartArrived;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0];
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (sent >= total) {
-                return -1;
-            }
-            if (sent == EchoUpstream.PART) {
-                try {
-                    if (!firstPartArrived.await(20, TimeUnit.SECONDS)) {
-                        throw new IOException("the upstream never saw the first part: the proxy buffered the body");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-            long limit = sent < EchoUpstream.PART ? EchoUpstream.PART : total;
-            int count = (int) Math.min(length, limit - sent);
-            Arrays.fill(buffer, offset, offset + count, (byte) 'x');
-            sent += count;
-            return count;
-        }
     }
 }

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForwardAuthIT {
+    private static final String PIPELINE_ANSWERS = "atoll.auth.pipeline.answers";
     private AuthCell europe;
     private AuthCell america;
 
@@ -88,23 +89,16 @@ class ForwardAuthIT {
     void aRepeatedTokenIsAnsweredInTheConnectionPipelineWithTheSameIdentity() {
         String token = (String) Members.signUpAndIn(europe, "repeat@example.com").get("access_token");
         HttpResponse<String> first = check(europe, token);
-        double before = pipelineAnswers(europe);
+        double before = europe.count(PIPELINE_ANSWERS);
 
         HttpResponse<String> repeated = check(europe, token);
 
-        assertThat(pipelineAnswers(europe)).isEqualTo(before + 1);
+        assertThat(europe.count(PIPELINE_ANSWERS)).isEqualTo(before + 1);
         assertThat(repeated.statusCode()).isEqualTo(200);
         for (String header : List.of("X-Auth-Subject", "X-Auth-Scopes", "X-Auth-Home-Cell")) {
             assertThat(repeated.headers().firstValue(header)).as(header).isPresent().isEqualTo(first.headers().firstValue(header));
         }
         assertThat(repeated.headers().firstValue("traceparent")).isPresent();
-    }
-
-    private static double pipelineAnswers(AuthCell cell) {
-        return Http.get(cell.uri("/prometheus")).body().lines()
-                .filter(line -> line.startsWith("atoll_auth_pipeline_answers_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow();
     }
 
     @Test

@@ -14,9 +14,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -42,8 +40,7 @@ final class ForwardAuthHandler extends ChannelDuplexHandler {
 
     private final RequestAuthorizer authorizer;
     private final Decisions decisions;
-    /** Requests passed on to Micronaut whose answers have not been written in full yet. */
-    private int unanswered;
+    private final PassedOnRequests passedOn = new PassedOnRequests();
     /** Whether the rest of a request answered here is still arriving, to be dropped. */
     private boolean droppingBody;
 
@@ -60,24 +57,21 @@ final class ForwardAuthHandler extends ChannelDuplexHandler {
             return;
         }
         if (msg instanceof HttpRequest request) {
-            Optional<Authorization> allowed = unanswered == 0 ? allowedAtOnce(request) : Optional.empty();
+            Optional<Authorization> allowed = passedOn.none() ? allowedAtOnce(request) : Optional.empty();
             if (allowed.isPresent()) {
                 answer(ctx, request, allowed.get());
                 droppingBody = !(msg instanceof LastHttpContent);
                 ReferenceCountUtil.release(msg);
                 return;
             }
-            unanswered++;
+            passedOn.passedOn();
         }
         ctx.fireChannelRead(msg);
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        boolean interim = msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
-        if (msg instanceof LastHttpContent && !interim && unanswered > 0) {
-            unanswered--;
-        }
+        passedOn.written(msg);
         ctx.write(msg, promise);
     }
 

@@ -1,7 +1,5 @@
 package io.atoll.cell.auth.api;
 
-import io.micronaut.http.HttpMethod;
-
 /**
  * The requests the auth service answers itself; every other request arriving at the ingress is checked
  * and forwarded upstream.
@@ -16,12 +14,13 @@ final class OwnRoutes {
     private OwnRoutes() {
     }
 
-    static boolean isOwn(HttpMethod method, String path) {
+    /** Whether the service answers this request itself, by its method's name and its path (without the query). */
+    static boolean isOwn(String method, String path) {
+        boolean read = method.equals("GET") || method.equals("HEAD");
         return switch (path) {
-            case SIGN_UP, TOKEN, REVOKE -> method == HttpMethod.POST;
-            case JWKS, CHECK, "/prometheus" -> method == HttpMethod.GET || method == HttpMethod.HEAD;
-            default -> (method == HttpMethod.GET || method == HttpMethod.HEAD)
-                    && (path.equals("/health") || path.startsWith("/health/"));
+            case SIGN_UP, TOKEN, REVOKE -> method.equals("POST");
+            case JWKS, CHECK, "/prometheus" -> read;
+            default -> read && (path.equals("/health") || path.startsWith("/health/"));
         };
     }
 }

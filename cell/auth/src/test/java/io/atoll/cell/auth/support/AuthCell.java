@@ -2,6 +2,7 @@ package io.atoll.cell.auth.support;
 
 import io.atoll.testing.PostgresDatabase;
 import io.atoll.testing.TestServers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -51,6 +52,11 @@ public final class AuthCell implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return server.getApplicationContext().getBean(type);
+    }
+
+    /** The count of one of the service's counters (one without tags). */
+    public double count(String counterName) {
+        return bean(MeterRegistry.class).counter(counterName).count();
     }
 
     public MutableClock clock() {

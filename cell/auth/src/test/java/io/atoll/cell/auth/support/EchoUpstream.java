@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * The app behind the proxy, as small as a real HTTP server gets: it answers with what it received (the
  * identity headers, the path, the number of body bytes). {@code .../stream/up} signals once the first
  * {@link #PART} bytes of a body have arrived, while the client is still holding the rest back;
- * {@code .../stream/down} sends {@link #PART} bytes and holds the rest back until the client has read them.
+ * {@code .../stream/down} sends {@link #PART} bytes and holds the rest back until the client has read them;
+ * {@code .../cut} breaks its answer off after the first bytes.
  */
 public final class EchoUpstream implements AutoCloseable {
     public static final int PART = 1 << 20;
@@ -70,6 +71,16 @@ public final class EchoUpstream implements AutoCloseable {
         exchange.getResponseHeaders().put("X-Seen-Home-Cell", seen(exchange, "X-Auth-Home-Cell"));
         exchange.getResponseHeaders().put("X-Seen-Path", List.of(exchange.getRequestURI().toString()));
         exchange.getResponseHeaders().put("X-Seen-Bytes", List.of(String.valueOf(received)));
+        exchange.getResponseHeaders().put("X-Seen-Forwarded-For", seen(exchange, "X-Forwarded-For"));
+        exchange.getResponseHeaders().put("X-Seen-Traceparent", seen(exchange, "traceparent"));
+        if (path.endsWith("/cut")) {
+            // Promises more than it sends: closing the exchange early ends the connection, an answer broken off half-way.
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().write(new byte[10]);
+            exchange.getResponseBody().flush();
+            exchange.close();
+            return;
+        }
         if (path.endsWith("/stream/down")) {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {

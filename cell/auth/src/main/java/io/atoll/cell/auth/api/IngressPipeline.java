@@ -10,17 +10,19 @@ import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
 
 /**
- * Puts a {@link ForwardAuthHandler} into the pipeline of every HTTP/1.1 connection, right after the HTTP codec
- * and ahead of Micronaut's request handling.
+ * Puts the service's fast paths into the pipeline of every HTTP/1.1 connection, right after the HTTP codec and
+ * ahead of Micronaut's request handling: a {@link ForwardAuthHandler}, then an {@link IngressProxyHandler}.
  */
 @Singleton
-final class ForwardAuthPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+final class IngressPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     private final RequestAuthorizer authorizer;
     private final Decisions decisions;
+    private final IngressUpstream upstream;
 
-    ForwardAuthPipeline(RequestAuthorizer authorizer, Decisions decisions) {
+    IngressPipeline(RequestAuthorizer authorizer, Decisions decisions, IngressUpstream upstream) {
         this.authorizer = authorizer;
         this.decisions = decisions;
+        this.upstream = upstream;
     }
 
     @Override
@@ -47,11 +49,12 @@ final class ForwardAuthPipeline implements BeanCreatedEventListener<NettyServerC
                 return;
             }
             ChannelPipeline pipeline = connection.pipeline();
-            // HTTP/1.1 only: an HTTP/2 connection has no such codec, and its checks all go through Micronaut.
+            // HTTP/1.1 only: an HTTP/2 connection has no such codec, and all its requests go through Micronaut.
             if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
                     && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
                 pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, ForwardAuthHandler.NAME,
                         new ForwardAuthHandler(authorizer, decisions));
+                pipeline.addAfter(ForwardAuthHandler.NAME, IngressProxyHandler.NAME, new IngressProxyHandler(upstream));
             }
         }
     }

@@ -1,0 +1,300 @@
+package io.atoll.cell.auth.api;
+
+import io.atoll.cell.auth.domain.Authorization;
+import io.atoll.cell.contracts.IdentityHeaders;
+import io.atoll.cell.contracts.proxy.ForwardedHeaders;
+import io.atoll.cell.contracts.proxy.ProxiedExchange;
+import io.atoll.cell.contracts.proxy.ReadTimeouts;
+import io.atoll.cell.contracts.proxy.UpstreamConnections;
+import io.atoll.cell.contracts.tracing.TraceContextFilter;
+import io.atoll.cell.contracts.tracing.TraceParent;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.Optional;
+
+/**
+ * Forwards allowed requests to the cell's app from the connection's pipeline, ahead of Micronaut's routing and
+ * filters, when the decision is known without verifying a signature: a token verified before, or a public path.
+ * That is nearly every request of a member who keeps calling, and forwarding it here costs a fraction of the
+ * framework's proxy ({@link IngressProxyFilter}). The request and the answer stream through over a pooled
+ * connection of the same event loop, with back-pressure both ways.
+ *
+ * <p>Everything else goes on to Micronaut untouched, where the filter decides it: the service's own endpoints,
+ * refusals (answered there with problem+json), tokens seen for the first time, anything but a plain keep-alive
+ * HTTP/1.1 request, and any request arriving while Micronaut is still answering an earlier one on the connection,
+ * so that answers keep the order of the requests.
+ */
+final class IngressProxyHandler extends ChannelDuplexHandler {
+    static final String NAME = "atoll-ingress-proxy";
+    private static final Logger LOG = LoggerFactory.getLogger(IngressProxyHandler.class);
+    private static final AsciiString TRACE_PARENT = AsciiString.cached(TraceContextFilter.HEADER);
+
+    private final IngressUpstream upstream;
+    private final PassedOnRequests passedOn = new PassedOnRequests();
+    /** Messages that arrived while a forwarded request, complete, waits for its answer: the next requests. */
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private Exchange exchange;
+    /** Whether a read asked for by the handlers behind this one is held back until the exchange can take more. */
+    private boolean readHeldBack;
+    private ReadTimeouts readTimeouts;
+    /** The pool of this connection's event loop, looked up once rather than for every request. */
+    private UpstreamConnections connections;
+    /** Whether the connection is closing after an answer given before its request was complete: the rest is dropped. */
+    private boolean closing;
+
+    IngressProxyHandler(IngressUpstream upstream) {
+        this.upstream = upstream;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.readTimeouts = new ReadTimeouts(ctx.executor(), () -> exchange);
+        this.connections = upstream.connectionsFor(ctx.channel());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!waiting.isEmpty() || (exchange != null && exchange.requestComplete())) {
+            waiting.add(msg);
+            return;
+        }
+        take(msg);
+    }
+
+    private void take(Object msg) {
+        if (exchange != null) {
+            exchange.requestContent((HttpContent) msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request) {
+            Optional<Authorization> allowed = passedOn.none() ? allowedAtOnce(request) : Optional.empty();
+            if (allowed.isPresent()) {
+                exchange = new Exchange(request, allowed.get());
+                exchange.start();
+                if (msg instanceof HttpContent content) {
+                    exchange.requestContent(content);
+                }
+                return;
+            }
+            passedOn.passedOn();
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            exchange.flushUpstream();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        if (canTakeMore()) {
+            ctx.read();
+        } else {
+            readHeldBack = true;
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        passedOn.written(msg);
+        ctx.write(msg, promise);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            exchange.clientWritabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            exchange.abandon();
+            exchange = null;
+        }
+        waiting.forEach(ReferenceCountUtil::release);
+        waiting.clear();
+        ctx.fireChannelInactive();
+    }
+
+    /**
+     * Whether the client may send more: not while requests wait behind the current one, nor while its body has
+     * nowhere to go (the app's connection not ready yet, or not taking more).
+     */
+    private boolean canTakeMore() {
+        return waiting.isEmpty() && (exchange == null || exchange.canTakeBody());
+    }
+
+    private void resumeReading() {
+        if (readHeldBack && canTakeMore()) {
+            readHeldBack = false;
+            ctx.read();
+        }
+    }
+
+    private Optional<Authorization> allowedAtOnce(HttpRequest request) {
+        HttpHeaders headers = request.headers();
+        if (!request.decoderResult().isSuccess() || !HttpVersion.HTTP_1_1.equals(request.protocolVersion())
+                || !HttpUtil.isKeepAlive(request) || HttpUtil.is100ContinueExpected(request) || headers.contains(HttpHeaderNames.UPGRADE)) {
+            return Optional.empty();
+        }
+        String target = request.uri();
+        if (!target.startsWith("/")) {
+            return Optional.empty();
+        }
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        if (OwnRoutes.isOwn(request.method().name(), path)) {
+            return Optional.empty();
+        }
+        return upstream.authorizer().allowedFromMemory(request.method().name(), target, headers.get(HttpHeaderNames.AUTHORIZATION));
+    }
+
+    /** One forwarded request and its answer. */
+    private final class Exchange extends ProxiedExchange {
+        /** This service's span of the request's trace, sent on to the app and back to the client. */
+        private final String span;
+
+        Exchange(HttpRequest request, Authorization authorization) {
+            super(IngressProxyHandler.this.ctx, request, upstream.readTimeout(), readTimeouts);
+            this.span = TraceParent.parse(request.headers().get(TRACE_PARENT)).map(TraceParent::child).orElseGet(TraceParent::newTrace).header();
+            upstream.decisions().allowed(authorization);
+            HttpHeaders headers = request.headers();
+            ForwardedHeaders.removeHopByHop(headers);
+            IdentityHeaders.ALL.forEach(headers::remove);
+            Decisions.identityHeaders(authorization).forEach(headers::set);
+            ForwardedHeaders.appendForwardedFor(headers, clientAddress(client.channel()));
+            headers.set(TRACE_PARENT, span);
+        }
+
+        void start() {
+            send(connections, upstream.url());
+        }
+
+        @Override
+        protected String upstreamName() {
+            return "the upstream service";
+        }
+
+        @Override
+        protected void clientMayContinue() {
+            resumeReading();
+        }
+
+        @Override
+        protected void connectFailed(Throwable cause) {
+            LOG.debug("No connection to the app at {} for {} {}: {}", upstream.url(), request.method(), request.uri(), cause.toString());
+            respondWithProblem(HttpResponseStatus.BAD_GATEWAY, "the upstream service could not be reached");
+        }
+
+        @Override
+        protected void responding(HttpResponse response) {
+            HttpHeaders headers = response.headers();
+            ForwardedHeaders.removeHopByHop(headers);
+            headers.set(TRACE_PARENT, span);
+            if (bodyEndsWithConnection(response)) {
+                // The app marks the end of this body by closing its connection; the client's stays open, so it needs a marker.
+                HttpUtil.setTransferEncodingChunked(response, true);
+            }
+        }
+
+        @Override
+        protected void lost(Throwable cause) {
+            LOG.debug("The app's connection failed during {} {}: {}", request.method(), request.uri(), cause.toString());
+        }
+
+        @Override
+        protected void failedBeforeAnswer(Throwable cause) {
+            respondWithProblem(HttpResponseStatus.BAD_GATEWAY, "the upstream service failed before answering");
+        }
+
+        @Override
+        protected void answered(LastHttpContent last) {
+            finish();
+            upstream.forwarded();
+            releaseUpstream(upstreamReusable());
+            reply(last);
+        }
+
+        @Override
+        protected void respondWithProblem(HttpResponseStatus status, String detail) {
+            finish();
+            upstream.failed();
+            releaseUpstream(false);
+            FullHttpResponse response = upstream.problems().problem(request, status, detail);
+            response.headers().set(TRACE_PARENT, span);
+            if (!requestComplete()) {
+                response.headers().set(HttpHeaderNames.CONNECTION, "close");
+            }
+            reply(response);
+        }
+
+        /** Writes the end of the answer, then takes the next request, or ends a connection whose request is still arriving. */
+        private void reply(Object end) {
+            exchange = null;
+            if (!requestComplete()) {
+                closing = true;
+                client.writeAndFlush(end).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            client.writeAndFlush(end, client.voidPromise());
+            if (!waiting.isEmpty()) {
+                while (!waiting.isEmpty() && (exchange == null || !exchange.requestComplete())) {
+                    take(waiting.poll());
+                }
+                // What was passed on came outside a read of the client: the handlers behind still expect its end.
+                client.fireChannelReadComplete();
+                if (exchange != null) {
+                    exchange.flushUpstream();
+                }
+            }
+            resumeReading();
+        }
+
+        @Override
+        protected void abortClient() {
+            finish();
+            upstream.failed();
+            exchange = null;
+            client.close();
+        }
+    }
+
+    private static String clientAddress(Channel channel) {
+        SocketAddress remote = channel.remoteAddress();
+        return remote instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+}
