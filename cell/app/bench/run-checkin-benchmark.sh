@@ -32,7 +32,8 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 auth_jar="$root/cell/auth/target/atoll-auth.jar"
 [ -f "$module/target/atoll-app.jar" ] && [ -d "$module/target/test-classes" ] && [ -f "$auth_jar" ] \
   || { echo "build first: ./mvnw -B -q -pl cell/app,cell/auth -am package -DskipTests" >&2; exit 1; }
-(cd "$root" && ./mvnw -B -q -pl cell/app dependency:build-classpath -Dmdep.includeScope=test \
+# With -am the project's own modules resolve to their compiled classes: nothing needs installing first.
+(cd "$root" && ./mvnw -B -q -pl cell/app -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$module/target/bench.classpath")
 classpath="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
 
