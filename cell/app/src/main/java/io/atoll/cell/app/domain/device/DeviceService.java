@@ -1,8 +1,12 @@
 package io.atoll.cell.app.domain.device;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.atoll.cell.app.config.DeviceSettings;
 import io.atoll.cell.app.domain.Refusal;
 import io.atoll.cell.app.domain.RefusedException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -18,11 +22,27 @@ public final class DeviceService {
     private final DeviceStore devices;
     private final DeviceSettings settings;
     private final Clock clock;
+    /**
+     * The devices found to be their member's and active, so that every check-in does not read its device: an
+     * owner never changes and a device only ever goes from active to retired, so only that can go stale.
+     */
+    private final Cache<MemberDevice, Boolean> activeDevices;
 
+    @Inject
     public DeviceService(DeviceStore devices, DeviceSettings settings, Clock clock) {
+        this(devices, settings, clock, Ticker.systemTicker());
+    }
+
+    /** With the ticker the active devices' time to live is measured by. */
+    DeviceService(DeviceStore devices, DeviceSettings settings, Clock clock, Ticker ticker) {
         this.devices = requireNonNull(devices, "devices is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.activeDevices = Caffeine.newBuilder()
+                .maximumSize(settings.activeCacheMaxSize())
+                .expireAfterWrite(settings.activeCacheTtl())
+                .ticker(requireNonNull(ticker, "ticker is null"))
+                .build();
     }
 
     public Device register(String memberId, String name, DevicePlatform platform) {
@@ -50,11 +70,12 @@ public final class DeviceService {
     /** Retires the device; retiring a retired device changes nothing. */
     public Device retire(String memberId, UUID deviceId) {
         Device device = owned(memberId, deviceId);
-        if (device.retired()) {
-            return device;
-        }
         Device retired = device.retire(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        devices.retire(retired, settings.retiredRetention());
+        if (!device.retired()) {
+            devices.retire(retired, settings.retiredRetention());
+        }
+        // Also when it was already retired: another replica may have retired it while this one remembered it active.
+        activeDevices.invalidate(new MemberDevice(memberId, deviceId));
         return retired;
     }
 
@@ -63,12 +84,25 @@ public final class DeviceService {
         return devices.find(memberId, deviceId).orElseThrow(() -> RefusedException.deviceNotFound(deviceId));
     }
 
-    /** The member's device, which must still accept requests. */
-    public Device active(String memberId, UUID deviceId) {
-        Device device = owned(memberId, deviceId);
+    /**
+     * Checks that the device is the member's and still accepts requests. A device found active is taken to stay
+     * so for {@link DeviceSettings#activeCacheTtl()}; anything else is read again every time.
+     */
+    public void active(String memberId, UUID deviceId) {
+        // The read runs inside the cache's computation, which a retire's invalidation waits for: a device read
+        // just before its retirement on this instance cannot be remembered as active after it.
+        activeDevices.get(new MemberDevice(memberId, deviceId), this::readActive);
+    }
+
+    private Boolean readActive(MemberDevice key) {
+        Device device = owned(key.memberId(), key.deviceId());
         if (device.retired()) {
-            throw new RefusedException(Refusal.GONE, "Device retired", "Device " + deviceId + " was retired and accepts nothing more.");
+            throw new RefusedException(Refusal.GONE, "Device retired", "Device " + key.deviceId() + " was retired and accepts nothing more.");
         }
-        return device;
+        return Boolean.TRUE;
+    }
+
+    /** Keys the cache by member too, so that asking for another member's device never finds the owner's entry. */
+    private record MemberDevice(String memberId, UUID deviceId) {
     }
 }
