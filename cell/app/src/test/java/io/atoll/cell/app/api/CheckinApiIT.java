@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -215,6 +216,10 @@ class CheckinApiIT implements TestPropertyProvider {
                 api.post(member, path, Checkins.with(valid, "state", Map.of("appVersion", "1", "os", "iOS", "networkType", "carrier-pigeon"))),
                 api.post(member, path, Checkins.with(valid, "events", "none")),
                 api.post(member, path, Checkins.with(valid, "events", List.of(Map.of("type", "Bad Type!", "occurredAt", Instant.now().toString())))),
+                api.post(member, path, Checkins.with(valid, "events", List.of(Map.of("type", "note")))),
+                api.post(member, path, Checkins.with(valid, "events", Collections.singletonList(null))),
+                api.post(member, path, Checkins.with(valid, "events", List.of(Map.of("type", "note", "occurredAt", Instant.now().toString(),
+                        "attributes", Map.of("text", "x".repeat(513)))))),
                 api.post(member, path, Checkins.with(valid, "checkinId", null)),
                 api.post(member, "/v1/devices/not-a-uuid/checkins", valid));
 

@@ -9,8 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,12 +20,18 @@ import java.util.UUID;
  */
 @Serdeable
 public record CheckinRequest(@NotNull UUID checkinId, @NotNull Instant clientTime, @NotNull @Valid DeviceStateReport state,
-                             @NotNull List<@NotNull @Valid ActivityEventReport> events) {
+                             @NotNull List<ActivityEventReport> events) {
+    /** The check-in, once its events are within the limits (see {@link ActivityEventReport}). */
     CheckinSubmission toSubmission() {
         DeviceReport report = new DeviceReport(state.appVersion(), state.os(), state.batteryPercent(), NetworkType.ofWireName(state.networkType()));
-        List<ActivityEvent> activity = events.stream()
-                .map(event -> new ActivityEvent(event.type(), event.occurredAt(), event.attributes() == null ? Map.of() : event.attributes()))
-                .toList();
+        List<ActivityEvent> activity = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            ActivityEventReport event = events.get(i);
+            if (event == null) {
+                throw ActivityEventReport.invalid("events[" + i + "] is null");
+            }
+            activity.add(event.toEvent("events[" + i + "]"));
+        }
         return new CheckinSubmission(checkinId, clientTime, report, activity);
     }
 }
