@@ -6,7 +6,7 @@
 #
 # Usage: cell/app/bench/run-checkin-benchmark.sh [seconds measured per path, 60] [concurrent devices, 16] [events per check-in, 5]
 #
-# Each path is warmed up, then measured in 3 alternating windows.
+# Each path is warmed up, then measured in alternating windows (3 unless ATOLL_BENCH_ROUNDS says otherwise).
 #
 # Needs a running Cassandra (`./atoll up` starts one), PostgreSQL on 127.0.0.1:5432 (a scratch database for
 # the cell's auth, dropped afterwards) and the built modules:
@@ -20,6 +20,7 @@
 #                           keyspace of its own, dropped afterwards, and auth in front of it on ATOLL_BENCH_PORT
 #   ATOLL_BENCH_KEYSPACE    the keyspace of the app behind ATOLL_BENCH_TARGET (required with it)
 #   ATOLL_BENCH_WARMUP      seconds of warm-up per path (default 90: the services' JVMs start cold)
+#   ATOLL_BENCH_ROUNDS      alternating windows the measured seconds are split into (default 3)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -85,7 +86,7 @@ fi
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 args+=(--target="$target" --sign-up=true --cassandra="$cassandra" --datacenter="$datacenter" --keyspace="$keyspace"
-      --seconds="$seconds" --warmup="${ATOLL_BENCH_WARMUP:-90}" --concurrency="$concurrency" --events="$events"
+      --seconds="$seconds" --warmup="${ATOLL_BENCH_WARMUP:-90}" --rounds="${ATOLL_BENCH_ROUNDS:-3}" --concurrency="$concurrency" --events="$events"
       --drop-keyspace="$drop")
 "$java" -Xmx512m -cp "$classpath" io.atoll.cell.app.bench.CheckinLoadGenerator "${args[@]}"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after the run"
