@@ -6,7 +6,8 @@
 #
 # Usage: cell/app/bench/run-checkin-benchmark.sh [seconds measured per path, 60] [concurrent devices, 16] [events per check-in, 5]
 #
-# Each path is warmed up, then measured in alternating windows (3 unless ATOLL_BENCH_ROUNDS says otherwise).
+# Each path is warmed up, then measured in alternating windows (3 unless ATOLL_BENCH_ROUNDS says otherwise),
+# each round beginning with the next path.
 #
 # Needs a running Cassandra (`./atoll up` starts one), PostgreSQL on 127.0.0.1:5432 (a scratch database for
 # the cell's auth, dropped afterwards) and the built modules:

@@ -100,7 +100,9 @@ public final class CheckinLoadGenerator {
 
     /**
      * Warms every path up, then measures them in alternating windows (service, raw, service, raw, ...), so
-     * that all see the same machine: on a shared machine the load of other work drifts over a run.
+     * that all see the same machine: on a shared machine the load of other work drifts over a run. Each round
+     * starts with the next path: the window right after the warm-ups meets Cassandra's flushes and
+     * compactions of everything written so far, and no path should take that window more often than another.
      */
     private void run() throws Exception {
         System.out.printf("check-ins with %d events, %d concurrent devices; %d s warm-up per path, then %d rounds of %d s per path%n",
@@ -125,7 +127,8 @@ public final class CheckinLoadGenerator {
                 List<Result> results = paths.stream().map(path -> new Result(path.name())).toList();
                 for (int round = 1; round <= rounds; round++) {
                     StringBuilder line = new StringBuilder("round " + round + ":");
-                    for (int path = 0; path < paths.size(); path++) {
+                    for (int turn = 0; turn < paths.size(); turn++) {
+                        int path = (round - 1 + turn) % paths.size();
                         results.get(path).add(drive(workers, pathWorkers.get(path), window), window);
                         line.append(String.format(" %s %,.0f/s;", paths.get(path).name(), results.get(path).lastPerSecond()));
                     }
