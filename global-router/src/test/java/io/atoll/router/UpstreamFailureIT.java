@@ -207,15 +207,14 @@ class UpstreamFailureIT implements TestPropertyProvider {
         String secondHalf = "\"late\":true}";
         try (Socket socket = new Socket("127.0.0.1", dataPlane.port())) {
             socket.setSoTimeout(5_000);
-            long atGateway = gatewayFailing.received("POST", "/echo");
+            long atGood = good.received("POST", "/echo");
             OutputStream out = socket.getOutputStream();
             out.write(("POST /echo HTTP/1.1\r\nHost: router\r\nX-Atoll-Rtt: gateway-1=1,good-1=2\r\nIdempotency-Key: k-3\r\n"
                     + "Connection: close\r\nContent-Length: " + (firstHalf.length() + secondHalf.length()) + "\r\n\r\n" + firstHalf)
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            await().atMost(Duration.ofSeconds(5)).until(() -> gatewayFailing.received("POST", "/echo") > atGateway);
-            // Time for the 503 to reach the router while the rest of the body is still on its way.
-            Thread.sleep(300);
+            // The next cell has the request while the rest of its body is still with the client: the 503 came first.
+            await().atMost(Duration.ofSeconds(5)).until(() -> good.received("POST", "/echo") > atGood);
             out.write(secondHalf.getBytes(StandardCharsets.US_ASCII));
             out.flush();
 
