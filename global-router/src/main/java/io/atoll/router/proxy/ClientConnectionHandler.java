@@ -1,5 +1,6 @@
 package io.atoll.router.proxy;
 
+import io.atoll.cell.contracts.proxy.ForwardedHeaders;
 import io.atoll.cell.contracts.proxy.ProblemResponses;
 import io.atoll.cell.contracts.proxy.ProxiedExchange;
 import io.atoll.cell.contracts.proxy.ReadTimeouts;
@@ -28,8 +29,6 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -81,8 +80,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.readTimeouts = new ReadTimeouts(ctx.executor(), () -> exchange);
-        SocketAddress remote = ctx.channel().remoteAddress();
-        clientAddress = remote instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : String.valueOf(remote);
+        clientAddress = ForwardedHeaders.peerAddress(ctx.channel().remoteAddress());
     }
 
     @Override

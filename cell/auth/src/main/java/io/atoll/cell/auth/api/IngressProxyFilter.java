@@ -5,6 +5,7 @@ import io.atoll.cell.auth.domain.Authorization;
 import io.atoll.cell.auth.domain.RequestAuthorizer;
 import io.atoll.cell.contracts.IdentityHeaders;
 import io.atoll.cell.contracts.problem.ProblemException;
+import io.atoll.cell.contracts.proxy.ForwardedHeaders;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -87,9 +88,8 @@ final class IngressProxyFilter implements HttpServerFilter {
         MutableHttpHeaders headers = forwarded.getHeaders();
         IdentityHeaders.ALL.forEach(headers::remove);
         Decisions.identityHeaders(authorization).forEach(headers::set);
-        String previous = headers.get("X-Forwarded-For");
-        String peer = request.getRemoteAddress().getAddress().getHostAddress();
-        headers.set("X-Forwarded-For", previous == null ? peer : previous + ", " + peer);
+        String arrived = headers.get(ForwardedHeaders.FORWARDED_FOR);
+        headers.set(ForwardedHeaders.FORWARDED_FOR, ForwardedHeaders.forwardedFor(arrived, ForwardedHeaders.peerAddress(request.getRemoteAddress())));
         return forwarded;
     }
 

@@ -8,7 +8,6 @@ import io.atoll.cell.contracts.proxy.ReadTimeouts;
 import io.atoll.cell.contracts.proxy.UpstreamConnections;
 import io.atoll.cell.contracts.tracing.TraceContextFilter;
 import io.atoll.cell.contracts.tracing.TraceParent;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -28,8 +27,6 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.Optional;
 
@@ -61,6 +58,8 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
     private ReadTimeouts readTimeouts;
     /** The pool of this connection's event loop, looked up once rather than for every request. */
     private UpstreamConnections connections;
+    /** The peer, as {@code X-Forwarded-For} names it, worked out once for all the connection's requests. */
+    private String clientAddress;
     /** Whether the connection is closing after an answer given before its request was complete: the rest is dropped. */
     private boolean closing;
 
@@ -73,6 +72,8 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
         this.ctx = ctx;
         this.readTimeouts = new ReadTimeouts(ctx.executor(), () -> exchange);
         this.connections = upstream.connectionsFor(ctx.channel());
+        // An accepted connection knows its peer from the start.
+        this.clientAddress = ForwardedHeaders.peerAddress(ctx.channel().remoteAddress());
     }
 
     @Override
@@ -196,7 +197,7 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
             ForwardedHeaders.removeHopByHop(headers);
             IdentityHeaders.ALL.forEach(headers::remove);
             Decisions.identityHeaders(authorization).forEach(headers::set);
-            ForwardedHeaders.appendForwardedFor(headers, clientAddress(client.channel()));
+            ForwardedHeaders.appendForwardedFor(headers, clientAddress);
             headers.set(TRACE_PARENT, span);
         }
 
@@ -291,10 +292,5 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
             exchange = null;
             client.close();
         }
-    }
-
-    private static String clientAddress(Channel channel) {
-        SocketAddress remote = channel.remoteAddress();
-        return remote instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : String.valueOf(remote);
     }
 }

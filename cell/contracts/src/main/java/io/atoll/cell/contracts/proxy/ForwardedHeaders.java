@@ -4,6 +4,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 
 /** What every proxy here does to the headers it passes on, whichever side it passes them to. */
@@ -32,7 +34,16 @@ public final class ForwardedHeaders {
 
     /** Adds the address the request came from to the end of {@code X-Forwarded-For}. */
     public static void appendForwardedFor(HttpHeaders headers, String clientAddress) {
-        String forwardedFor = headers.get(FORWARDED_FOR);
-        headers.set(FORWARDED_FOR, forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
+        headers.set(FORWARDED_FOR, forwardedFor(headers.get(FORWARDED_FOR), clientAddress));
+    }
+
+    /** The {@code X-Forwarded-For} value that adds the address the request came from to the one it arrived with (or none). */
+    public static String forwardedFor(String arrived, String clientAddress) {
+        return arrived == null ? clientAddress : arrived + ", " + clientAddress;
+    }
+
+    /** A connection's peer as {@code X-Forwarded-For} names it: its IP address. */
+    public static String peerAddress(SocketAddress remote) {
+        return remote instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : String.valueOf(remote);
     }
 }
