@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -140,7 +141,17 @@ class AuthFlowIT extends EchoAppCellTest {
         HttpResponse<String> anonymous = Http.get(cell.uri("/v1/orders"), "X-Auth-Subject", "someone-else");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("X-Seen-Path")).isEmpty();
-        assertThat(Http.get(cell.uri("/internal/anything"), "Authorization", "Bearer " + tokens.get("access_token")).statusCode())
-                .isEqualTo(403);
+    }
+
+    @Test
+    void pathsNoPolicyRuleCoversAreNotFoundThroughTheIngress() {
+        Map<String, Object> tokens = Members.signUpAndIn(cell, "nosy@example.com");
+        for (String path : List.of("/internal/anything", "/storage/v1/items", "/storage/v1/members/x/orders")) {
+            HttpResponse<String> withToken = Http.get(cell.uri(path), "Authorization", "Bearer " + tokens.get("access_token"));
+            assertThat(withToken.statusCode()).as(path).isEqualTo(404);
+            assertThat(withToken.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(withToken.headers().firstValue("X-Seen-Path")).as(path).isEmpty();
+            assertThat(Http.get(cell.uri(path)).statusCode()).as(path).isEqualTo(404);
+        }
     }
 }

@@ -23,6 +23,7 @@ final class Decisions {
     private final Counter anonymous;
     private final Counter unauthenticated;
     private final Counter forbidden;
+    private final Counter uncovered;
     private final Counter answeredInPipeline;
 
     Decisions(MeterRegistry registry) {
@@ -30,6 +31,7 @@ final class Decisions {
         this.anonymous = counter(registry, "anonymous");
         this.unauthenticated = counter(registry, "unauthenticated");
         this.forbidden = counter(registry, "forbidden");
+        this.uncovered = counter(registry, "uncovered");
         this.answeredInPipeline = Counter.builder("atoll.auth.pipeline.answers")
                 .description("Forward-auth checks answered in the connection pipeline, ahead of the framework").register(registry);
     }
@@ -60,8 +62,25 @@ final class Decisions {
         answeredInPipeline.increment();
     }
 
-    /** Counts the decision; a refusal comes back as the error to answer with. */
+    /** Counts a forward-auth decision; a refusal comes back as the error to answer with. */
     Optional<ProblemException> refusal(Authorization authorization) {
+        if (authorization instanceof Authorization.Uncovered) {
+            uncovered.increment();
+            return Optional.of(new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "no policy allows this request"));
+        }
+        return refusalOfCoveredPath(authorization);
+    }
+
+    /** Counts a decision of the ingress proxy; a refusal comes back as the error to answer with. */
+    Optional<ProblemException> proxyRefusal(Authorization authorization) {
+        if (authorization instanceof Authorization.Uncovered) {
+            uncovered.increment();
+            return Optional.of(new ProblemException(HttpStatus.NOT_FOUND, "Not Found", "nothing is served at this path"));
+        }
+        return refusalOfCoveredPath(authorization);
+    }
+
+    private Optional<ProblemException> refusalOfCoveredPath(Authorization authorization) {
         if (authorization instanceof Authorization.Granted || authorization instanceof Authorization.Anonymous) {
             allowed(authorization);
             return Optional.empty();
@@ -75,8 +94,8 @@ final class Decisions {
         }
         Authorization.Forbidden refused = (Authorization.Forbidden) authorization;
         forbidden.increment();
-        ProblemException problem = new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", refused.description());
-        return Optional.of(refused.required().isEmpty() ? problem : problem.withHeader(HttpHeaders.WWW_AUTHENTICATE,
-                "Bearer realm=\"atoll\", error=\"insufficient_scope\", scope=\"" + refused.required() + "\""));
+        return Optional.of(new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", refused.description())
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer realm=\"atoll\", error=\"insufficient_scope\", scope=\"" + refused.required() + "\""));
     }
 }

@@ -58,7 +58,7 @@ final class IngressProxyFilter implements HttpServerFilter {
         String target = request.getUri().getRawPath() + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
         return Mono.fromFuture(authorizer.authorize(request.getMethodName(), target, request.getHeaders().get(HttpHeaders.AUTHORIZATION)))
                 .flatMap(authorization -> {
-                    Optional<ProblemException> refusal = decisions.refusal(authorization);
+                    Optional<ProblemException> refusal = decisions.proxyRefusal(authorization);
                     if (refusal.isPresent()) {
                         return Mono.error(refusal.get());
                     }

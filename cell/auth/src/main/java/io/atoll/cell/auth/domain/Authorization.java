@@ -23,11 +23,19 @@ public sealed interface Authorization {
         }
     }
 
-    /** A good token without the scopes the rule needs, or a path no rule covers (403). */
+    /** A good token without the scopes the rule needs (403). */
     record Forbidden(Scopes required, String description) implements Authorization {
         public Forbidden {
             requireNonNull(required, "required is null");
             requireNonNull(description, "description is null");
         }
+    }
+
+    /**
+     * A request no policy rule covers: nothing in the cell is served there for its clients. The ingress answers
+     * 404, so that internal paths (storage's API, other services' management) are indistinguishable from absent
+     * ones; forward-auth answers 403, the refusal its clients (nginx {@code auth_request}) understand.
+     */
+    record Uncovered() implements Authorization {
     }
 }

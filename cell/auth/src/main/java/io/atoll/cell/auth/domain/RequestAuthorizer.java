@@ -22,7 +22,7 @@ public final class RequestAuthorizer {
     public CompletableFuture<Authorization> authorize(String method, String target, String authorizationHeader) {
         Optional<PolicyRule> found = policy.ruleFor(method, target);
         if (found.isEmpty()) {
-            return CompletableFuture.completedFuture(new Authorization.Forbidden(Scopes.NONE, "no policy allows this request"));
+            return CompletableFuture.completedFuture(new Authorization.Uncovered());
         }
         PolicyRule rule = found.get();
         if (rule.anonymous()) {
