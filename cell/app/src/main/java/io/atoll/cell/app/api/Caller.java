@@ -1,11 +1,13 @@
 package io.atoll.cell.app.api;
 
+import io.atoll.cell.app.domain.MemberRef;
 import io.atoll.cell.contracts.IdentityHeaders;
 import io.atoll.cell.contracts.problem.ProblemException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,11 @@ public record Caller(String accountId, Set<String> scopes, String homeCell) {
                 .filter(scope -> !scope.isEmpty())
                 .collect(Collectors.toSet());
         return new Caller(subject, scopes, headers.get(IdentityHeaders.HOME_CELL));
+    }
+
+    /** The caller as storage knows members: by account id, created in their home cell. */
+    public MemberRef member() {
+        return new MemberRef(accountId, Optional.ofNullable(homeCell));
     }
 
     public void requireScope(String scope) {

@@ -41,6 +41,8 @@ final class RefusalHandler implements ExceptionHandler<RefusedException, HttpRes
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case LENGTH_REQUIRED -> HttpStatus.LENGTH_REQUIRED;
+            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
             case TRY_LATER -> HttpStatus.SERVICE_UNAVAILABLE;
         };

@@ -14,6 +14,10 @@ public enum Refusal {
     UNPROCESSABLE,
     /** The request carries more than the app accepts at once. */
     TOO_LARGE,
+    /** The request does not state the length of a body that must be checked before it is read. */
+    LENGTH_REQUIRED,
+    /** The request's content is of a kind the app does not take. */
+    UNSUPPORTED_MEDIA_TYPE,
     /** The request is malformed in a way only the domain can tell (e.g. a cursor it did not issue). */
     BAD_REQUEST,
     /** The request cannot be decided now but can be later: the client retries the same request. */

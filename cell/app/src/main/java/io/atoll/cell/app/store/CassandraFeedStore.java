@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -63,8 +64,9 @@ final class CassandraFeedStore implements FeedStore {
         BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
         for (int index = 0; index < entries.size(); index++) {
             FeedEntry entry = entries.get(index);
-            batch.addStatement(prepared.insertItem.bind(memberId, day, publication, index, entry.kind().name().toLowerCase(Locale.ROOT),
-                    entry.deviceId(), entry.sourceId(), entry.type(), entry.occurredAt(), entry.attributes(), seconds));
+            batch.addStatement(Binding.bindSkippingNulls(prepared.insertItem, memberId, day, publication, index,
+                    entry.kind().name().toLowerCase(Locale.ROOT), entry.deviceId().orElse(null), entry.sourceId(), entry.type(),
+                    entry.occurredAt(), entry.attributes(), seconds));
         }
         BatchStatement items = batch.setIdempotence(true).build();
         DayKey key = new DayKey(memberId, day);
@@ -101,8 +103,9 @@ final class CassandraFeedStore implements FeedStore {
     }
 
     private static FeedEntry entry(Row row) {
-        return new FeedEntry(FeedItemKind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)), row.getUuid("device_id"),
-                row.getUuid("source_id"), row.getString("type"), row.getInstant("occurred_at"),
+        String source = row.getString("source");
+        return new FeedEntry(FeedItemKind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)), Optional.ofNullable(row.getUuid("device_id")),
+                source != null ? source : String.valueOf(row.getUuid("source_id")), row.getString("type"), row.getInstant("occurred_at"),
                 row.getMap("attributes", String.class, String.class));
     }
 
@@ -118,11 +121,11 @@ final class CassandraFeedStore implements FeedStore {
 
         Statements(CqlSession session) {
             insertDay = session.prepare("INSERT INTO feed_days (member_id, day) VALUES (?, ?) USING TTL ?");
-            insertItem = session.prepare("INSERT INTO feed_items (member_id, day, position, item_index, kind, device_id, source_id, type,"
+            insertItem = session.prepare("INSERT INTO feed_items (member_id, day, position, item_index, kind, device_id, source, type,"
                     + " occurred_at, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
             selectPublication = session.prepare("SELECT item_index FROM feed_items WHERE member_id = ? AND day = ? AND position = ? LIMIT 1");
             selectDays = session.prepare("SELECT day FROM feed_days WHERE member_id = ? AND day >= ? AND day <= ?");
-            selectItems = session.prepare("SELECT position, item_index, kind, device_id, source_id, type, occurred_at, attributes"
+            selectItems = session.prepare("SELECT position, item_index, kind, device_id, source, source_id, type, occurred_at, attributes"
                     + " FROM feed_items WHERE member_id = ? AND day = ?"
                     + " AND (position, item_index) > (?, ?) AND (position, item_index) <= (?, ?) LIMIT ?");
         }

@@ -312,8 +312,8 @@ class CheckinApiIT implements TestPropertyProvider {
         api.post(member, "/v1/devices/" + device + "/checkins", body);
         unwrite(member, device, checkinId, position);
         feed.write(member, position, List.of(
-                new FeedEntry(FeedItemKind.ACTIVITY, UUID.fromString(device), checkinId, "screen_view", Instant.now(), Map.of()),
-                new FeedEntry(FeedItemKind.ACTIVITY, UUID.fromString(device), checkinId, "screen_view", Instant.now(), Map.of())),
+                FeedEntry.fromDevice(FeedItemKind.ACTIVITY, UUID.fromString(device), checkinId, "screen_view", Instant.now(), Map.of()),
+                FeedEntry.fromDevice(FeedItemKind.ACTIVITY, UUID.fromString(device), checkinId, "screen_view", Instant.now(), Map.of())),
                 Duration.ofDays(1)).join();
 
         Reply retry = api.post(member, "/v1/devices/" + device + "/checkins", body);

@@ -155,7 +155,7 @@ class FeedSyncIT implements TestPropertyProvider {
         List<FeedEntry> entries = new ArrayList<>();
         List<String> types = new ArrayList<>();
         for (int i = 0; i < items; i++) {
-            entries.add(new FeedEntry(FeedItemKind.ACTIVITY, UUID.randomUUID(), UUID.randomUUID(), label + "-" + i, at, Map.of("n", String.valueOf(i))));
+            entries.add(FeedEntry.fromDevice(FeedItemKind.ACTIVITY, UUID.randomUUID(), UUID.randomUUID(), label + "-" + i, at, Map.of("n", String.valueOf(i))));
             types.add(label + "-" + i);
         }
         feed.write(member, position, entries, Duration.ofDays(30)).join();

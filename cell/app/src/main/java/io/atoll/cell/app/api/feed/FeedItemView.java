@@ -2,6 +2,7 @@ package io.atoll.cell.app.api.feed;
 
 import io.atoll.cell.app.domain.feed.FeedEntry;
 import io.atoll.cell.app.domain.feed.FeedItem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -13,16 +14,18 @@ import java.util.UUID;
  * One item of a member's feed.
  *
  * @param id stable and unique within the member's feed
- * @param kind {@code activity} (an event a device reported) or {@code command_result}
- * @param sourceId the check-in or command the item comes from
+ * @param kind {@code activity} (an event a device reported), {@code command_result}, {@code order} (an order placed
+ *     or changing status) or {@code upload} (an upload stored or processed)
+ * @param deviceId the device the item comes from, for {@code activity} and {@code command_result}
+ * @param sourceId the check-in, command, order or upload the item comes from
  * @param recordedAt when the item entered the feed
  */
 @Serdeable
-public record FeedItemView(String id, String kind, UUID deviceId, UUID sourceId, String type, Instant occurredAt, Instant recordedAt,
+public record FeedItemView(String id, String kind, @Nullable UUID deviceId, String sourceId, String type, Instant occurredAt, Instant recordedAt,
                            Map<String, String> attributes) {
     static FeedItemView of(FeedItem item) {
         FeedEntry entry = item.entry();
         return new FeedItemView(item.position().publication() + ":" + item.position().index(), entry.kind().name().toLowerCase(Locale.ROOT),
-                entry.deviceId(), entry.sourceId(), entry.type(), entry.occurredAt(), item.position().instant(), entry.attributes());
+                entry.deviceId().orElse(null), entry.sourceId(), entry.type(), entry.occurredAt(), item.position().instant(), entry.attributes());
     }
 }

@@ -86,7 +86,7 @@ public final class CheckinService {
     private void store(CheckinReceipt receipt, CheckinSubmission submission) {
         CompletableFuture<Void> recorded = checkins.record(receipt, submission, settings.hotWindow());
         List<FeedEntry> activity = submission.events().stream()
-                .map(event -> new FeedEntry(FeedItemKind.ACTIVITY, receipt.deviceId(), receipt.checkinId(), event.type(), event.occurredAt(), event.attributes()))
+                .map(event -> FeedEntry.fromDevice(FeedItemKind.ACTIVITY, receipt.deviceId(), receipt.checkinId(), event.type(), event.occurredAt(), event.attributes()))
                 .toList();
         CompletableFuture<UUID> published = publisher.publish(receipt.memberId(), receipt.feedPosition(), activity,
                 (expected, replacement) -> checkins.reposition(receipt, expected, replacement, settings.hotWindow()));

@@ -111,7 +111,7 @@ public final class CommandService {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("outcome", command.status().wireName());
         command.detail().ifPresent(detail -> attributes.put("detail", detail));
-        FeedEntry result = new FeedEntry(FeedItemKind.COMMAND_RESULT, command.deviceId(), command.id(), command.type(),
+        FeedEntry result = FeedEntry.fromDevice(FeedItemKind.COMMAND_RESULT, command.deviceId(), command.id(), command.type(),
                 command.completion().orElseThrow(), attributes);
         AsyncResults.join(publisher.publish(memberId, command.feedPosition(), List.of(result),
                 (expected, replacement) -> commands.reposition(command.deviceId(), command.id(), expected, replacement, settings.retention())));
