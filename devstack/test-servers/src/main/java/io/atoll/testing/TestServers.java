@@ -7,6 +7,8 @@ import io.atoll.devstack.server.cassandra.CassandraNode;
 import io.atoll.devstack.server.cassandra.CassandraServer;
 import io.atoll.devstack.server.postgres.PostgresServer;
 import io.atoll.devstack.server.rabbitmq.RabbitServer;
+import io.atoll.devstack.server.s3.S3Account;
+import io.atoll.devstack.server.s3.S3ProxyServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -18,15 +20,16 @@ import java.util.OptionalLong;
 /**
  * The real servers integration tests run against, one of each for the whole build.
  *
- * <p>Where a Docker engine answers, each comes from Testcontainers. Otherwise PostgreSQL and RabbitMQ are
+ * <p>Where a Docker engine answers, PostgreSQL, RabbitMQ and Cassandra come from Testcontainers. Otherwise PostgreSQL and RabbitMQ are
  * the ones running on this machine (or private ones started here when none answers), and Cassandra is the
  * project's own: started by the first module that needs it, reused by every later module, and stopped
- * when the build's Maven process exits.
+ * when the build's Maven process exits. The S3 object store is always the project's own S3Proxy, with or
+ * without Docker (it is a JVM from Maven Central), started and stopped the same way as Cassandra.
  *
  * <p>Settings (system property or environment variable): {@code atoll.test.state} / {@code ATOLL_TEST_STATE}
  * (state folder, default {@code target/test-servers}), {@code ATOLL_TEST_POSTGRES_PORT} (5432),
  * {@code ATOLL_TEST_RABBITMQ_PORT} (5672), {@code ATOLL_TEST_CASSANDRA_PORT} (19042),
- * {@code ATOLL_TEST_DOCKER} ({@code auto} or {@code never}).
+ * {@code ATOLL_TEST_S3_PORT} (18333), {@code ATOLL_TEST_DOCKER} ({@code auto} or {@code never}).
  */
 public final class TestServers {
     private static final Logger LOG = LoggerFactory.getLogger(TestServers.class);
@@ -36,6 +39,7 @@ public final class TestServers {
     private static TestPostgres postgres;
     private static TestRabbit rabbitmq;
     private static TestCassandra cassandra;
+    private static TestS3 s3;
     private static Boolean docker;
 
     private TestServers() {
@@ -44,7 +48,7 @@ public final class TestServers {
     public static synchronized TestPostgres postgres() {
         if (postgres == null) {
             postgres = useDocker() ? TestPostgres.container() : TestPostgres.local(
-                    (PostgresServer) ensure(new PostgresServer(Endpoint.loopback(setting("ATOLL_TEST_POSTGRES_PORT", 5432)), "postgres")));
+                    ensure(new PostgresServer(Endpoint.loopback(setting("ATOLL_TEST_POSTGRES_PORT", 5432)), "postgres")));
         }
         return postgres;
     }
@@ -52,7 +56,7 @@ public final class TestServers {
     public static synchronized TestRabbit rabbitmq() {
         if (rabbitmq == null) {
             rabbitmq = useDocker() ? TestRabbit.container() : TestRabbit.local(
-                    (RabbitServer) ensure(new RabbitServer(Endpoint.loopback(setting("ATOLL_TEST_RABBITMQ_PORT", 5672)), "guest", "guest")),
+                    ensure(new RabbitServer(Endpoint.loopback(setting("ATOLL_TEST_RABBITMQ_PORT", 5672)), "guest", "guest")),
                     stateDir());
         }
         return rabbitmq;
@@ -65,14 +69,22 @@ public final class TestServers {
             } else {
                 int port = setting("ATOLL_TEST_CASSANDRA_PORT", 19042);
                 CassandraNode node = CassandraNode.single(Endpoint.loopback(port), port - 2042, CASSANDRA_DATACENTER, "512m");
-                cassandra = TestCassandra.local((CassandraServer) ensure(new CassandraServer(node)));
+                cassandra = TestCassandra.local(ensure(new CassandraServer(node)));
             }
         }
         return cassandra;
     }
 
+    public static synchronized TestS3 s3() {
+        if (s3 == null) {
+            S3ProxyServer server = new S3ProxyServer(Endpoint.loopback(setting("ATOLL_TEST_S3_PORT", 18333)), S3Account.LOCAL);
+            s3 = TestS3.local(ensure(server));
+        }
+        return s3;
+    }
+
     /** Makes the server available: the one that answers, the one an earlier module started, or a new one. */
-    private static Server ensure(Server server) {
+    private static <S extends Server> S ensure(S server) {
         List<Server> stage = List.of(server);
         LocalPlatform platform = new LocalPlatform(stateDir(), List.of(stage), OptionalLong.of(buildPid()));
         platform.up((component, message) -> LOG.info("[{}] {}", component, message));

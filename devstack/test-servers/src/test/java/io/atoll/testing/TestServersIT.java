@@ -8,14 +8,24 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +88,44 @@ class TestServersIT {
                     .containsEntry("class", "org.apache.cassandra.locator.NetworkTopologyStrategy")
                     .containsEntry(TestServers.CASSANDRA_DATACENTER, "1");
         }
+    }
+
+    @Test
+    void eachTestGetsABucketOfItsOwnThatIsDeletedWithItsObjects() {
+        TestS3 store = TestServers.s3();
+        String name;
+        try (S3Client client = client(store)) {
+            try (S3Bucket bucket = store.createBucket("Uploads_Test")) {
+                name = bucket.name();
+                assertThat(name).startsWith("uploads-test-").doesNotContain("_");
+                client.putObject(request -> request.bucket(name).key("members/1/photo.jpg").contentType("image/jpeg"),
+                        RequestBody.fromString("jpeg bytes"));
+                assertThat(client.getObjectAsBytes(request -> request.bucket(name).key("members/1/photo.jpg")).asUtf8String())
+                        .isEqualTo("jpeg bytes");
+                assertThat(client.listBuckets().buckets()).anyMatch(listed -> listed.name().equals(name));
+                Map<String, String> properties = bucket.micronautProperties();
+                assertThat(properties).containsEntry("atoll.storage.s3.bucket", name)
+                        .containsEntry("atoll.storage.s3.endpoint", store.endpoint().toString())
+                        .containsEntry("atoll.storage.s3.region", store.region())
+                        .containsEntry("atoll.storage.s3.access-key", store.accessKey())
+                        .containsEntry("atoll.storage.s3.secret-key", store.secretKey())
+                        .containsEntry("atoll.storage.s3.path-style", "true");
+            }
+            assertThat(client.listBuckets().buckets()).noneMatch(listed -> listed.name().equals(name));
+            assertThatThrownBy(() -> client.headBucket(request -> request.bucket(name))).isInstanceOf(NoSuchBucketException.class);
+        }
+    }
+
+    /** An S3 client as the storage service makes one from the bucket's settings. */
+    private static S3Client client(TestS3 store) {
+        return S3Client.builder()
+                .endpointOverride(URI.create(store.endpoint().toString()))
+                .region(Region.of(store.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(store.accessKey(), store.secretKey())))
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
     }
 
     private static Connection connect(RabbitVhost vhost) throws Exception {

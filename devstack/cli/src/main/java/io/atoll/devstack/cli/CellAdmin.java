@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,11 +28,9 @@ final class CellAdmin {
         if (!Files.isRegularFile(jar)) {
             throw new PlatformException(jar + " is missing: run ./atoll up (it builds the services) or ./mvnw -B package -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", jar.toString()));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        builder.environment().putAll(cell.authEnvironment(settings.postgresServer()));
-        builder.environment().put("ATOLL_LOG_LEVEL", "WARN");
+        ProcessBuilder builder = new ProcessBuilder(cell.authAdminCommand(repository, arguments))
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().putAll(cell.authAdminEnvironment(settings.postgresServer()));
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

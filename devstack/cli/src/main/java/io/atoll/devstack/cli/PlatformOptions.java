@@ -34,6 +34,15 @@ final class PlatformOptions {
             description = "RabbitMQ AMQP port; a broker already there is used, else a private node is started (env ATOLL_RABBITMQ_PORT; default: ${DEFAULT-VALUE}).")
     int rabbitmqPort;
 
+    @Option(names = "--s3-host", paramLabel = "HOST", defaultValue = "${env:ATOLL_S3_HOST:-127.0.0.1}",
+            description = "The object store's S3 host (env ATOLL_S3_HOST; default: ${DEFAULT-VALUE}).")
+    String s3Host;
+
+    @Option(names = "--s3-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_S3_PORT:-8333}",
+            converter = PortConverter.class,
+            description = "The object store's S3 port; an S3 server there that accepts the local account is used, else S3Proxy is started (env ATOLL_S3_PORT; default: ${DEFAULT-VALUE}).")
+    int s3Port;
+
     @Option(names = "--cassandra-host", paramLabel = "HOST", defaultValue = "${env:ATOLL_CASSANDRA_HOST:-127.0.0.1}",
             description = "The first Cassandra node's host; a host of another machine means an external Cassandra (env ATOLL_CASSANDRA_HOST; default: ${DEFAULT-VALUE}).")
     String cassandraHost;
@@ -58,7 +67,7 @@ final class PlatformOptions {
 
     @Option(names = "--cell-base-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_CELL_BASE_PORT:-8110}",
             converter = PortConverter.class,
-            description = "The first cell's ingress (auth) port; its app takes the next port, cell k starts 10k higher (env ATOLL_CELL_BASE_PORT; default: ${DEFAULT-VALUE}).")
+            description = "The first cell's ingress (auth) port; its app and storage take the next two ports, cell k starts 10k higher (env ATOLL_CELL_BASE_PORT; default: ${DEFAULT-VALUE}).")
     int cellBasePort;
 
     @Option(names = "--router-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_ROUTER_PORT:-8080}", converter = PortConverter.class,
@@ -69,7 +78,7 @@ final class PlatformOptions {
             description = "The router's admin API and page (env ATOLL_ROUTER_ADMIN_PORT; default: ${DEFAULT-VALUE}).")
     int routerAdminPort;
 
-    @Option(names = "--servers-only", description = "Only the servers (PostgreSQL, RabbitMQ, Cassandra), not the cells' services.")
+    @Option(names = "--servers-only", description = "Only the servers (PostgreSQL, RabbitMQ, S3Proxy, Cassandra), not the cells' services.")
     boolean serversOnly;
 
     PlatformSettings settings() {
@@ -78,8 +87,8 @@ final class PlatformOptions {
         Optional<Path> repository = serversOnly ? Optional.empty() : Optional.of(Path.of(home != null ? home : ".").toAbsolutePath().normalize());
         try {
             return new PlatformSettings(stateDir.toAbsolutePath().normalize(), new Endpoint(postgresHost, postgresPort),
-                    new Endpoint(rabbitmqHost, rabbitmqPort), new Endpoint(cassandraHost, cassandraPort), cassandraStoragePort,
-                    cassandraHeap, regions, cellBasePort,
+                    new Endpoint(rabbitmqHost, rabbitmqPort), new Endpoint(s3Host, s3Port), new Endpoint(cassandraHost, cassandraPort),
+                    cassandraStoragePort, cassandraHeap, regions, cellBasePort,
                     new RouterServices(Endpoint.loopback(routerPort), Endpoint.loopback(routerAdminPort)), repository);
         } catch (IllegalArgumentException e) {
             throw new PlatformException(e.getMessage(), e);

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code ./atoll} command as a user runs it, against real servers: a platform of its own on ports
- * where nothing runs (so it starts PostgreSQL, RabbitMQ and Cassandra itself), and a second one that
+ * where nothing runs (so it starts PostgreSQL, RabbitMQ, S3Proxy and Cassandra itself), and a second one that
  * finds them running and uses them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,8 +39,10 @@ class AtollCliIT {
     private static final int POSTGRES = 15433;
     private static final int RABBITMQ = 15673;
     private static final int CASSANDRA = 19142;
+    private static final int S3 = 18433;
     private static final List<String> OWN_PORTS = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ,
-            "--cassandra-port", "" + CASSANDRA, "--cassandra-storage-port", "17142", "--cassandra-heap", "512m", "--regions", "eu-west-1", "--servers-only");
+            "--s3-port", "" + S3, "--cassandra-port", "" + CASSANDRA, "--cassandra-storage-port", "17142", "--cassandra-heap", "512m",
+            "--regions", "eu-west-1", "--servers-only");
 
     private Path own;
     private Path borrowing;
@@ -66,6 +68,7 @@ class AtollCliIT {
         assertThat(up.exit()).as(up.toString()).isZero();
         assertThat(up.out()).contains("[postgres] ready on 127.0.0.1:" + POSTGRES)
                 .contains("[rabbitmq] ready on 127.0.0.1:" + RABBITMQ)
+                .contains("[s3] ready on 127.0.0.1:" + S3)
                 .contains("[cassandra-eu-west-1] ready on 127.0.0.1:" + CASSANDRA)
                 .contains("ready in");
         try (CqlSession session = CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", CASSANDRA))
@@ -79,7 +82,8 @@ class AtollCliIT {
     void statusListsEachComponentAsJsonWithItsPidAndLog() throws Exception {
         JsonNode status = status(own, OWN_PORTS);
 
-        assertThat(status.get("components")).hasSize(3);
+        assertThat(status.get("components")).extracting(component -> component.get("name").asText())
+                .containsExactly("postgres", "rabbitmq", "s3", "cassandra-eu-west-1");
         for (JsonNode component : status.get("components")) {
             assertThat(component.get("state").asText()).as(component.toString()).isEqualTo("ready");
             assertThat(component.get("owned").asBoolean()).isTrue();
@@ -106,8 +110,8 @@ class AtollCliIT {
     @Test
     @Order(4)
     void aSecondPlatformUsesTheRunningServersAndItsDownStopsNothingItDidNotStart() throws Exception {
-        List<String> ports = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ, "--cassandra-port", "" + CASSANDRA,
-                "--regions", "eu-west-1", "--servers-only");
+        List<String> ports = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ, "--s3-port", "" + S3,
+                "--cassandra-port", "" + CASSANDRA, "--regions", "eu-west-1", "--servers-only");
 
         Result up = atoll(borrowing, with(List.of("up"), ports));
         assertThat(up.exit()).as(up.toString()).isZero();
@@ -144,7 +148,7 @@ class AtollCliIT {
             acceptor.setDaemon(true);
             acceptor.start();
             List<String> ports = List.of("--postgres-port", "" + silent.getLocalPort(), "--rabbitmq-port", "" + RABBITMQ,
-                    "--cassandra-port", "" + CASSANDRA, "--regions", "eu-west-1", "--servers-only");
+                    "--s3-port", "" + S3, "--cassandra-port", "" + CASSANDRA, "--regions", "eu-west-1", "--servers-only");
 
             Result up = atoll(borrowing, with(List.of("up"), ports));
 
@@ -162,7 +166,7 @@ class AtollCliIT {
         assertThat(down.exit()).as(down.toString()).isZero();
         assertThat(status(own, OWN_PORTS).get("components").toString()).doesNotContain("\"owned\":true");
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(own.toString())).toList()).isEmpty();
-        for (int port : List.of(POSTGRES, RABBITMQ, CASSANDRA)) {
+        for (int port : List.of(POSTGRES, RABBITMQ, S3, CASSANDRA)) {
             assertThat(listening(port)).as("port %d", port).isFalse();
         }
         assertThat(atoll(own, with(List.of("down"), OWN_PORTS)).exit()).as("down twice").isZero();

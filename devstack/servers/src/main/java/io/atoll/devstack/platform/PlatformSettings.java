@@ -6,6 +6,8 @@ import io.atoll.devstack.server.cassandra.CassandraNode;
 import io.atoll.devstack.server.cassandra.CassandraServer;
 import io.atoll.devstack.server.postgres.PostgresServer;
 import io.atoll.devstack.server.rabbitmq.RabbitServer;
+import io.atoll.devstack.server.s3.S3Account;
+import io.atoll.devstack.server.s3.S3ProxyServer;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,6 +25,7 @@ import static java.util.Objects.requireNonNull;
  * @param stateDir the folder for data, logs and the record of started processes
  * @param postgres PostgreSQL's address; a running server there is used as it is
  * @param rabbitmq RabbitMQ's address; a running broker there is used as it is
+ * @param s3 the object store's S3 address; a running S3 server there that accepts the local account is used as it is
  * @param cassandra the first Cassandra node's CQL address (or an external cluster's contact point)
  * @param cassandraStoragePort the nodes' inter-node port
  * @param cassandraHeap each node's JVM heap
@@ -32,13 +35,14 @@ import static java.util.Objects.requireNonNull;
  * @param router where the global router listens
  * @param repository where the services' JARs are built; empty to run the servers alone
  */
-public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint cassandra, int cassandraStoragePort,
-                               String cassandraHeap, List<String> regions, int cellBasePort, RouterServices router,
-                               Optional<Path> repository) {
+public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra,
+                               int cassandraStoragePort, String cassandraHeap, List<String> regions, int cellBasePort,
+                               RouterServices router, Optional<Path> repository) {
     public PlatformSettings {
         requireNonNull(stateDir, "stateDir is null");
         requireNonNull(postgres, "postgres is null");
         requireNonNull(rabbitmq, "rabbitmq is null");
+        requireNonNull(s3, "s3 is null");
         requireNonNull(cassandra, "cassandra is null");
         requireNonNull(cassandraHeap, "cassandraHeap is null");
         requireNonNull(router, "router is null");
@@ -73,6 +77,14 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         return new PostgresServer(postgres, "postgres");
     }
 
+    public RabbitServer rabbitServer() {
+        return new RabbitServer(rabbitmq, "guest", "guest");
+    }
+
+    public S3ProxyServer s3Server() {
+        return new S3ProxyServer(s3, S3Account.LOCAL);
+    }
+
     /** The cells, in the order of {@link #regions()}. */
     public List<CellServices> cells() {
         List<CellServices> cells = new ArrayList<>();
@@ -90,14 +102,17 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
     }
 
     /**
-     * The components in the order they start: the databases and the first Cassandra node side by side,
-     * then each further node, which joins through the first; then every cell's auth with the first app,
-     * and the other apps one by one, so that only the first creates the shared keyspace; the router last.
+     * The components in the order they start: the databases, the broker, the object store and the first Cassandra
+     * node side by side, then each further node, which joins through the first; then every cell's auth, then every
+     * cell's storage (whose service tokens auth issues), then the apps one by one (each calls its cell's storage and
+     * follows its events, and only the first creates the shared keyspace); the router last.
      */
     public List<List<Server>> stages() {
         PostgresServer postgresServer = postgresServer();
+        RabbitServer rabbitServer = rabbitServer();
+        S3ProxyServer s3Server = s3Server();
         List<List<Server>> stages = new ArrayList<>();
-        List<Server> first = new ArrayList<>(List.of(postgresServer, new RabbitServer(rabbitmq, "guest", "guest")));
+        List<Server> first = new ArrayList<>(List.of(postgresServer, rabbitServer, s3Server));
         List<CassandraNode> nodes = cassandra.isLocal() ? cassandraNodes()
                 : List.of(CassandraNode.single(cassandra, cassandraStoragePort, regions.get(0), cassandraHeap));
         first.add(new CassandraServer(cassandra.isLocal() ? "cassandra-" + nodes.get(0).datacenter() : CassandraServer.NAME, nodes.get(0)));
@@ -108,17 +123,14 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
             }
         }
         if (repository.isPresent()) {
+            Path checkout = repository.get();
             List<CellServices> cells = cells();
-            List<Server> cellStage = new ArrayList<>();
-            for (CellServices cell : cells) {
-                cellStage.add(cell.auth(repository.get(), postgresServer));
+            stages.add(cells.stream().<Server>map(cell -> cell.auth(checkout, postgresServer)).toList());
+            stages.add(cells.stream().<Server>map(cell -> cell.storage(checkout, stateDir, postgresServer, rabbitServer, s3Server)).toList());
+            for (int k = 0; k < cells.size(); k++) {
+                stages.add(List.of(cells.get(k).app(checkout, stateDir, postgresServer, rabbitServer, localNode(nodes, k), nodes)));
             }
-            cellStage.add(cells.get(0).app(repository.get(), localNode(nodes, 0), nodes));
-            stages.add(cellStage);
-            for (int k = 1; k < cells.size(); k++) {
-                stages.add(List.of(cells.get(k).app(repository.get(), localNode(nodes, k), nodes)));
-            }
-            stages.add(List.of(router.router(repository.get(), stateDir, postgresServer, cells)));
+            stages.add(List.of(router.router(checkout, stateDir, postgresServer, cells)));
         }
         return stages;
     }

@@ -28,15 +28,17 @@ class PlatformSettingsTest {
     }
 
     @Test
-    void serversStartBeforeTheCellsAndTheRouterLastWithTheSecondAppAfterTheFirst() {
+    void serversStartBeforeTheCellsThenAuthThenStorageThenTheAppsOneByOneAndTheRouterLast() {
         List<List<String>> stages = settings(List.of("eu-west-1", "us-east-1"), Optional.of(Path.of("/repo"))).stages().stream()
                 .map(stage -> stage.stream().map(Server::name).toList())
                 .toList();
 
         assertThat(stages).containsExactly(
-                List.of("postgres", "rabbitmq", "cassandra-eu-west-1"),
+                List.of("postgres", "rabbitmq", "s3", "cassandra-eu-west-1"),
                 List.of("cassandra-us-east-1"),
-                List.of("eu-west-1/auth", "us-east-1/auth", "eu-west-1/app"),
+                List.of("eu-west-1/auth", "us-east-1/auth"),
+                List.of("eu-west-1/storage", "us-east-1/storage"),
+                List.of("eu-west-1/app"),
                 List.of("us-east-1/app"),
                 List.of("router"));
     }
@@ -52,8 +54,13 @@ class PlatformSettingsTest {
 
         assertThat(cells.get(1).ingress()).isEqualTo(Endpoint.loopback(8120));
         assertThat(cells.get(1).app()).isEqualTo(Endpoint.loopback(8121));
+        assertThat(cells.get(1).storage()).isEqualTo(Endpoint.loopback(8122));
+        assertThat(cells.get(1).storageManagement()).isEqualTo(Endpoint.loopback(9122));
         assertThat(cells.get(0).peerIngresses()).containsExactly(Endpoint.loopback(8120));
         assertThat(cells.get(0).authDatabase()).isEqualTo("auth_eu_west_1");
+        assertThat(cells.get(0).coreDatabase()).isEqualTo("core_eu_west_1");
+        assertThat(cells.get(0).vhost()).isEqualTo("atoll-eu-west-1");
+        assertThat(cells.get(0).uploadsBucket()).isEqualTo("atoll-uploads-eu-west-1");
     }
 
     @Test
@@ -75,7 +82,7 @@ class PlatformSettingsTest {
     }
 
     private static PlatformSettings settings(List<String> regions, Optional<Path> repository) {
-        return new PlatformSettings(Path.of("/state"), Endpoint.loopback(5432), Endpoint.loopback(5672), Endpoint.loopback(9042), 7000,
-                "1g", regions, 8110, ROUTER, repository);
+        return new PlatformSettings(Path.of("/state"), Endpoint.loopback(5432), Endpoint.loopback(5672), Endpoint.loopback(8333),
+                Endpoint.loopback(9042), 7000, "1g", regions, 8110, ROUTER, repository);
     }
 }

@@ -4,6 +4,8 @@ import io.atoll.devstack.server.cassandra.CassandraNode;
 import io.atoll.devstack.server.cassandra.CassandraServer;
 import io.atoll.devstack.server.postgres.PostgresServer;
 import io.atoll.devstack.server.rabbitmq.RabbitServer;
+import io.atoll.devstack.server.s3.S3Account;
+import io.atoll.devstack.server.s3.S3ProxyServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,7 +45,7 @@ class ProbeTest {
     private static List<Server> servers(int port) {
         Endpoint endpoint = Endpoint.loopback(port);
         return List.of(new PostgresServer(endpoint, "postgres"), new RabbitServer(endpoint, "guest", "guest"),
-                new CassandraServer(CassandraNode.single(endpoint, 7000, "eu-west-1", "512m")));
+                new CassandraServer(CassandraNode.single(endpoint, 7000, "eu-west-1", "512m")), new S3ProxyServer(endpoint, S3Account.LOCAL));
     }
 
     private static void answerHttp(ServerSocket socket) {

@@ -7,25 +7,36 @@ import io.atoll.cell.auth.domain.AccountType;
 import io.atoll.cell.auth.domain.CreatedAccount;
 import io.atoll.cell.auth.domain.KeyRotation;
 import io.atoll.cell.auth.domain.Scopes;
+import io.atoll.cell.auth.domain.SecretHasher;
 import io.atoll.cell.auth.domain.SigningKeyService;
+import io.atoll.cell.auth.store.Account;
+import io.atoll.cell.auth.store.AccountRepository;
 import io.atoll.cell.auth.store.StoredSigningKey;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
  * The operator's commands, run against the cell's database with the service's own configuration but
- * without its HTTP server: {@code accounts create}, {@code keys rotate}, {@code keys list}. Each prints
+ * without its HTTP server: {@code accounts create}, {@code accounts ensure-service}, {@code keys rotate},
+ * {@code keys list}. Each prints
  * one line per result; bad input prints one line on stderr and exits non-zero.
  */
 @Command(name = "atoll-auth", subcommands = {AdminCommand.Accounts.class, AdminCommand.Keys.class})
@@ -51,6 +62,9 @@ public final class AdminCommand {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == Accounts.Create.class) {
                     return type.cast(new Accounts.Create(session));
+                }
+                if (type == Accounts.EnsureService.class) {
+                    return type.cast(new Accounts.EnsureService(session));
                 }
                 if (type == Keys.Rotate.class) {
                     return type.cast(new Keys.Rotate(session));
@@ -99,7 +113,7 @@ public final class AdminCommand {
         }
     }
 
-    @Command(name = "accounts", description = "Manage accounts", subcommands = Accounts.Create.class)
+    @Command(name = "accounts", description = "Manage accounts", subcommands = {Accounts.Create.class, Accounts.EnsureService.class})
     static final class Accounts {
         @Command(name = "create", description = "Create a member, service or operator account")
         static final class Create implements Callable<Integer> {
@@ -151,6 +165,86 @@ public final class AdminCommand {
                         + " scopes=\"" + created.account().scopes() + "\""
                         + (created.generatedSecret() == null ? "" : " client_secret=" + created.generatedSecret()));
                 return 0;
+            }
+        }
+
+        /**
+         * Makes a service account exist with the given scopes and the secret kept in a file, so that a deployment
+         * can run it at every start: the file holds the secret across restarts (it is made, readable by its owner
+         * only, when missing), and the account follows the file, also after either was lost.
+         */
+        @Command(name = "ensure-service", description = "Create or update a service account whose secret is kept in a file")
+        static final class EnsureService implements Callable<Integer> {
+            /** What a chosen secret must at least have; generated ones have 43 characters. */
+            private static final int MIN_SECRET_LENGTH = 32;
+
+            private final Session session;
+
+            @Option(names = "--client-id", required = true, description = "the client id")
+            String clientId;
+
+            @Option(names = "--scopes", required = true, description = "space-separated scopes the account has afterwards")
+            String scopes;
+
+            @Option(names = "--secret-file", required = true, description = "the file holding the client secret; made when missing")
+            Path secretFile;
+
+            EnsureService(Session session) {
+                this.session = session;
+            }
+
+            @Override
+            public Integer call() throws IOException {
+                Scopes requested = Scopes.parse(scopes);
+                if (requested.isEmpty()) {
+                    throw new AccountRequestException("a service client needs at least one scope");
+                }
+                String secret = readOrCreateSecret(secretFile);
+                String outcome = session.withContext(context -> ensure(context, clientId.trim(), requested, secret));
+                session.print(outcome + " client_id=" + clientId.trim() + " scopes=\"" + requested + "\" (secret in " + secretFile + ")");
+                return 0;
+            }
+
+            private static String ensure(ApplicationContext context, String clientId, Scopes requested, String secret) {
+                AccountRepository accounts = context.getBean(AccountRepository.class);
+                SecretHasher hasher = context.getBean(SecretHasher.class);
+                Optional<Account> existing = accounts.findByClientId(clientId);
+                Account account;
+                String outcome;
+                if (existing.isEmpty()) {
+                    // Created the usual way (checks, audit), then given the file's secret in place of the generated one.
+                    account = context.getBean(AccountService.class)
+                            .create(AccountType.SERVICE, clientId, null, requested, "admin-command").account();
+                    outcome = "created service account ";
+                } else if (existing.get().grantedScopes().equals(requested) && hasher.matches(secret, existing.get().secretHash())) {
+                    return "unchanged service account " + existing.get().id();
+                } else {
+                    account = existing.get();
+                    outcome = "updated service account ";
+                }
+                accounts.update(new Account(account.id(), account.type(), account.email(), account.clientId(), hasher.hash(secret),
+                        requested.toString(), account.createdAt(), account.disabled(), account.failedLogins(),
+                        account.failureWindowStart(), account.lockedUntil()));
+                return outcome + account.id();
+            }
+
+            private static String readOrCreateSecret(Path file) throws IOException {
+                if (Files.exists(file)) {
+                    String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+                    if (secret.length() < MIN_SECRET_LENGTH || secret.chars().anyMatch(Character::isWhitespace)) {
+                        throw new AccountRequestException(file + " must hold one secret of at least " + MIN_SECRET_LENGTH
+                                + " characters without spaces");
+                    }
+                    return secret;
+                }
+                String secret = SecretHasher.newSecret();
+                Path folder = Files.createDirectories(file.toAbsolutePath().getParent());
+                // Written in full, owner-only from the start, then moved into place: never a half or readable secret.
+                Path next = Files.createTempFile(folder, ".secret", ".next", PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(next, secret + "\n", StandardCharsets.UTF_8);
+                Files.move(next, file, StandardCopyOption.ATOMIC_MOVE);
+                return secret;
             }
         }
     }

@@ -7,9 +7,11 @@ import io.atoll.devstack.process.OwnedProcess;
 import io.atoll.devstack.process.Processes;
 import io.atoll.devstack.server.Answer;
 import io.atoll.devstack.server.Endpoint;
+import io.atoll.devstack.server.JavaRuntimes;
 import io.atoll.devstack.server.Progress;
 import io.atoll.devstack.server.Readiness;
 import io.atoll.devstack.server.Server;
+import io.atoll.devstack.server.ServerClasspath;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,8 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,7 +157,7 @@ public final class CassandraServer implements Server {
                 // A fresh single node need not wait for a gossip round it will never get.
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dcassandra.ring_delay_ms=1000",
-                "-cp", conf + ":" + CassandraClasspath.read(),
+                "-cp", conf + ":" + ServerClasspath.read("atoll/cassandra.classpath", "Cassandra"),
                 "org.apache.cassandra.service.CassandraDaemon"));
         progress.report(name, "starting node (datacenter " + node.datacenter() + ", heap " + node.heap() + ") on " + endpoint());
         Process process = Processes.spawnDetached(command, Map.of(), home, log);
@@ -170,27 +170,6 @@ public final class CassandraServer implements Server {
         var live = process.live();
         if (live.isPresent()) {
             Processes.terminate(live.get(), Duration.ofSeconds(30));
-        }
-    }
-
-    /** The classpath of cassandra-all, resolved by Maven when this module was built. */
-    static final class CassandraClasspath {
-        private CassandraClasspath() {
-        }
-
-        static String read() throws IOException {
-            try (InputStream in = CassandraServer.class.getResourceAsStream("/atoll/cassandra.classpath")) {
-                if (in == null) {
-                    throw new IOException("atoll/cassandra.classpath is missing: rebuild devstack/servers with ./mvnw");
-                }
-                String classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-                for (String jar : classpath.split(":")) {
-                    if (!Files.exists(Path.of(jar))) {
-                        throw new IOException("Cassandra's jar " + jar + " is missing: rebuild devstack/servers with ./mvnw");
-                    }
-                }
-                return classpath;
-            }
         }
     }
 }

@@ -153,6 +153,20 @@ public final class RabbitServer implements Server {
     }
 
     /**
+     * Creates the vhost unless it exists and opens it to this broker's user: each cell's services have a vhost of
+     * their own on the shared broker. {@code owned} is the private node, when the platform started one.
+     */
+    public void ensureVhost(Optional<OwnedProcess> owned, String vhost, Path log) throws IOException {
+        // Both commands change nothing when run again.
+        for (List<String> arguments : List.of(List.of("add_vhost", vhost), List.of("set_permissions", "-p", vhost, user, ".*", ".*", ".*"))) {
+            int exit = control(owned, arguments, log);
+            if (exit != 0) {
+                throw new IOException("rabbitmqctl " + String.join(" ", arguments) + " failed with exit code " + exit + " (log: " + log + ")");
+            }
+        }
+    }
+
+    /**
      * Runs {@code rabbitmqctl} against this broker: the private node {@code owned} when the platform
      * started one, else the broker installed on this machine (whose own settings name its node).
      *

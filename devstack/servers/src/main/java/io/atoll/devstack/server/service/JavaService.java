@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,7 @@ public final class JavaService implements Server {
     private final URI health;
     private final Path jar;
     private final Map<String, String> environment;
+    private final Map<String, Path> secretFiles;
     private final String heap;
     private final Preparation preparation;
 
@@ -52,11 +54,21 @@ public final class JavaService implements Server {
     /** @param health where the service answers its health, when that is not on {@code endpoint} */
     public JavaService(String name, Endpoint endpoint, URI health, Path jar, Map<String, String> environment, String heap,
                        Preparation preparation) {
+        this(name, endpoint, health, jar, environment, Map.of(), heap, preparation);
+    }
+
+    /**
+     * @param secretFiles environment variables whose values are read from files once {@code preparation} has run, such
+     *                    as a secret it makes: known only at start, and never part of the platform's settings
+     */
+    public JavaService(String name, Endpoint endpoint, URI health, Path jar, Map<String, String> environment,
+                       Map<String, Path> secretFiles, String heap, Preparation preparation) {
         this.name = requireNonNull(name, "name is null");
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
         this.health = requireNonNull(health, "health is null");
         this.jar = requireNonNull(jar, "jar is null");
         this.environment = Map.copyOf(environment);
+        this.secretFiles = Map.copyOf(secretFiles);
         this.heap = requireNonNull(heap, "heap is null");
         this.preparation = requireNonNull(preparation, "preparation is null");
     }
@@ -101,6 +113,10 @@ public final class JavaService implements Server {
             throw new IOException(name + ": " + jar + " is missing: build it with ./mvnw -B package -DskipTests (./atoll does this itself)");
         }
         preparation.prepare();
+        Map<String, String> fullEnvironment = new HashMap<>(environment);
+        for (Map.Entry<String, Path> secret : secretFiles.entrySet()) {
+            fullEnvironment.put(secret.getKey(), Files.readString(secret.getValue()).strip());
+        }
         Path log = home.resolve(home.getFileName() + ".log");
         // A copy: a JVM loads classes from its JAR lazily, so rebuilding the module must not touch the running one.
         Path running = Files.copy(jar, Files.createDirectories(home).resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -108,7 +124,7 @@ public final class JavaService implements Server {
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", running.toString());
         progress.report(name, "starting on " + endpoint);
-        Process process = Processes.spawnDetached(command, environment, home, log);
+        Process process = Processes.spawnDetached(command, fullEnvironment, home, log);
         Readiness.awaitStarted(this, process, Duration.ofSeconds(120), log);
         return OwnedProcess.of(name, process.toHandle(), log, Map.of("jar", jar.toString()));
     }

@@ -1,4 +1,4 @@
-package io.atoll.devstack.server.cassandra;
+package io.atoll.devstack.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Finds the JDK 17 that Cassandra 5.0 needs (it dies on newer JDKs setting a security Policy). */
-final class JavaRuntimes {
-    static final String OVERRIDE = "ATOLL_CASSANDRA_JAVA_HOME";
+/**
+ * Finds the JDK 17 that the servers run as JVMs of their own need: Cassandra 5.0 dies on newer JDKs setting a
+ * security Policy, and S3Proxy is built and tested for 17.
+ */
+public final class JavaRuntimes {
+    public static final String OVERRIDE = "ATOLL_JAVA17_HOME";
     private static final Path JVM_ROOT = Path.of("/usr/lib/jvm");
 
     private JavaRuntimes() {
     }
 
-    static Path jdk17() throws IOException {
+    /** The {@code java} of a JDK 17: the configured one, the running one if it is 17, else one installed under /usr/lib/jvm. */
+    public static Path jdk17() throws IOException {
         String configured = System.getenv(OVERRIDE);
         if (configured != null && !configured.isBlank()) {
             return java(Path.of(configured));
@@ -25,7 +29,7 @@ final class JavaRuntimes {
             return java(current);
         }
         return installed().orElseThrow(() -> new IOException(
-                "Cassandra needs a JDK 17 and none was found under " + JVM_ROOT + ": install openjdk-17-jdk or set " + OVERRIDE));
+                "a JDK 17 is needed and none was found under " + JVM_ROOT + ": install openjdk-17-jdk or set " + OVERRIDE));
     }
 
     private static Optional<Path> installed() throws IOException {

@@ -1,0 +1,73 @@
+package io.atoll.devstack.platform;
+
+import io.atoll.devstack.server.Endpoint;
+import io.atoll.devstack.server.cassandra.CassandraNode;
+import io.atoll.devstack.server.postgres.PostgresServer;
+import io.atoll.devstack.server.rabbitmq.RabbitServer;
+import io.atoll.devstack.server.s3.S3Account;
+import io.atoll.devstack.server.s3.S3ProxyServer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What each of a cell's services is told about the others and about the servers: the second cell, on its own ports. */
+class CellServicesTest {
+    private static final CellServices CELL = new CellServices("us-east-1", 8120, List.of(Endpoint.loopback(8110)));
+    private static final RabbitServer RABBITMQ = new RabbitServer(Endpoint.loopback(5672), "guest", "guest");
+
+    @Test
+    void storageUsesTheCellsOwnDatabaseVhostAndBucketAndTrustsItsAuth() {
+        Map<String, String> environment = CELL.storageEnvironment(new PostgresServer(Endpoint.loopback(5432), "postgres"), RABBITMQ,
+                new S3ProxyServer(Endpoint.loopback(8333), S3Account.LOCAL));
+
+        assertThat(environment)
+                .containsEntry("MICRONAUT_SERVER_PORT", "8122")
+                .containsEntry("ENDPOINTS_ALL_PORT", "9122")
+                .containsEntry("ATOLL_CELL_ID", "us-east-1")
+                .containsEntry("ATOLL_STORAGE_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/core_us_east_1")
+                .containsEntry("ATOLL_STORAGE_MIGRATION_USERNAME", "postgres")
+                .containsEntry("ATOLL_STORAGE_SERVICE_USERNAME", "storage_service")
+                .containsEntry("ATOLL_STORAGE_JWKS_URL", "http://127.0.0.1:8120/.well-known/jwks.json")
+                .containsEntry("RABBITMQ_VIRTUAL_HOST", "atoll-us-east-1")
+                .containsEntry("RABBITMQ_PORT", "5672")
+                .containsEntry("ATOLL_STORAGE_S3_ENDPOINT", "http://127.0.0.1:8333")
+                .containsEntry("ATOLL_STORAGE_S3_REGION", "us-east-1")
+                .containsEntry("ATOLL_STORAGE_S3_ACCESS_KEY", "local-identity")
+                .containsEntry("ATOLL_STORAGE_S3_SECRET_KEY", "local-credential")
+                .containsEntry("ATOLL_STORAGE_S3_BUCKET", "atoll-uploads-us-east-1")
+                .containsEntry("ATOLL_STORAGE_S3_PATH_STYLE", "true")
+                .containsEntry("ATOLL_STORAGE_S3_CREATE_BUCKET", "true");
+    }
+
+    @Test
+    void appCallsItsCellsStorageWithTokensOfItsCellsAuthAndFollowsTheCellsEvents() {
+        CassandraNode node = CassandraNode.single(new Endpoint("127.0.0.2", 9042), 7000, "us-east-1", "1g");
+
+        Map<String, String> environment = CELL.appEnvironment(RABBITMQ, node, List.of(node));
+
+        assertThat(environment)
+                .containsEntry("MICRONAUT_SERVER_PORT", "8121")
+                .containsEntry("ATOLL_APP_STORAGE_URL", "http://127.0.0.1:8122")
+                .containsEntry("ATOLL_APP_STORAGE_TOKEN_URL", "http://127.0.0.1:8120/oauth/token")
+                .containsEntry("ATOLL_APP_STORAGE_CLIENT_ID", "app")
+                .containsEntry("RABBITMQ_VIRTUAL_HOST", "atoll-us-east-1")
+                .containsEntry("ATOLL_APP_CASSANDRA_CONTACT_POINTS", "127.0.0.2:9042")
+                // The secret is read from its file when app starts, never kept with the platform's settings.
+                .doesNotContainKey("ATOLL_APP_STORAGE_CLIENT_SECRET");
+        assertThat(CELL.appClientSecretFile(Path.of("/state"))).isEqualTo(Path.of("/state/us-east-1/app-client-secret"));
+    }
+
+    @Test
+    void authsAdminCommandsRunItsJarWithItsEnvironment() {
+        List<String> command = CELL.authAdminCommand(Path.of("/repo"), List.of("keys", "list"));
+
+        assertThat(command).containsSubsequence("-jar", "/repo/cell/auth/target/atoll-auth.jar", "keys", "list");
+        assertThat(CELL.authAdminEnvironment(new PostgresServer(Endpoint.loopback(5432), "postgres")))
+                .containsEntry("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:5432/auth_us_east_1")
+                .containsEntry("ATOLL_LOG_LEVEL", "WARN");
+    }
+}
