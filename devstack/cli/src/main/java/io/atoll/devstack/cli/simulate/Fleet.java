@@ -14,6 +14,8 @@ import static java.util.Objects.requireNonNull;
 
 /** A fleet of simulated devices driven against the platform for a while, reporting as it goes. */
 public final class Fleet {
+    /** Every tenth member also orders and uploads photos; the rest only check in, as most of a real fleet does. */
+    private static final int SHOPPER_EVERY = 10;
     private final URI target;
     private final List<String> regions;
     private final int devices;
@@ -46,7 +48,8 @@ public final class Fleet {
             for (int n = 0; n < devices; n++) {
                 String region = regions.get(n % regions.size());
                 String email = "sim-" + run + "-" + n + "@" + region + ".example.test";
-                SimulatedDevice device = new SimulatedDevice(new MobileClient(http, target, email, region), region, stats);
+                SimulatedDevice device = new SimulatedDevice(new MobileClient(http, target, email, region), region, stats,
+                        n % SHOPPER_EVERY == 0);
                 // Devices come online spread over the first interval, not all at once.
                 long startIn = ThreadLocalRandom.current().nextLong(Math.max(1, interval.toMillis()));
                 scheduler.schedule(() -> drive(scheduler, device, deadline), startIn, TimeUnit.MILLISECONDS);

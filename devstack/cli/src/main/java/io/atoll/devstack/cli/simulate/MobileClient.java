@@ -69,6 +69,41 @@ public final class MobileClient {
         return send(request);
     }
 
+    /**
+     * An order is idempotent by the key the app makes for it once, so a retry after a lost answer places
+     * nothing twice and the router may resend it to another cell.
+     */
+    public Exchange placeOrder(String accessToken, String idempotencyKey, Map<String, ?> order) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(json("/v1/orders", order, accessToken), (name, value) -> true)
+                .header("Idempotency-Key", idempotencyKey)
+                .build();
+        return send(request);
+    }
+
+    /** A photo, sent as the app does: its bytes as the body, with the type the phone believes it has. */
+    public Exchange upload(String accessToken, byte[] photo, String contentType) throws IOException {
+        return send(request("/v1/uploads").header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(photo)).build());
+    }
+
+    /** The bytes of a resource, such as an uploaded photo's content; {@code body} is empty unless the status is 200. */
+    public Download download(String accessToken, String path) throws IOException {
+        HttpRequest request = request(path).header("Authorization", "Bearer " + accessToken).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.statusCode() == 200 ? response.body() : new byte[0]);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** A downloaded resource. */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
     /** A GET of one of the member's resources, e.g. {@code /v1/devices} or {@code /v1/sync?limit=50}. */
     public Exchange get(String accessToken, String path) throws IOException {
         return send(request(path).header("Authorization", "Bearer " + accessToken).GET().build());

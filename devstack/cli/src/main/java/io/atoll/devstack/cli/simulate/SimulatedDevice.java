@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,16 +26,19 @@ final class SimulatedDevice {
     private final MobileClient client;
     private final String region;
     private final FleetStats stats;
+    /** Present for the members who also order and upload photos, a small share of the fleet. */
+    private final Optional<Shopping> shopping;
     private String accessToken;
     private String refreshToken;
     private String deviceId;
     /** The check-in still to be acknowledged; a retry resends it exactly, as the app must for its id to mean anything. */
     private Map<String, Object> pendingCheckin;
 
-    SimulatedDevice(MobileClient client, String region, FleetStats stats) {
+    SimulatedDevice(MobileClient client, String region, FleetStats stats, boolean shopper) {
         this.client = requireNonNull(client, "client is null");
         this.region = requireNonNull(region, "region is null");
         this.stats = requireNonNull(stats, "stats is null");
+        this.shopping = shopper ? Optional.of(new Shopping(client, region, stats)) : Optional.empty();
     }
 
     /** Does the next thing this device has to do; returns how long to wait before calling again. */
@@ -43,7 +47,14 @@ final class SimulatedDevice {
             if (deviceId == null) {
                 return onboard() ? jittered(interval) : Duration.ofSeconds(1);
             }
-            return checkIn() ? jittered(interval) : Duration.ofSeconds(1);
+            if (!checkIn()) {
+                return Duration.ofSeconds(1);
+            }
+            // A shopper orders or uploads about every tenth time the app is open.
+            if (shopping.isPresent() && ThreadLocalRandom.current().nextInt(10) == 0 && !shopping.get().shop(accessToken)) {
+                return Duration.ofSeconds(1);
+            }
+            return jittered(interval);
         } catch (IOException e) {
             stats.failed(e.getClass().getSimpleName());
             return Duration.ofSeconds(1);
