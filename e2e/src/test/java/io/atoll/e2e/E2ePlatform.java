@@ -1,14 +1,24 @@
 package io.atoll.e2e;
 
+import io.atoll.devstack.platform.CellServices;
 import io.atoll.devstack.platform.LocalPlatform;
 import io.atoll.devstack.platform.PlatformSettings;
 import io.atoll.devstack.platform.RouterServices;
 import io.atoll.devstack.server.Endpoint;
+import io.atoll.devstack.server.postgres.PostgresServer;
+import io.atoll.devstack.server.s3.S3Account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,6 +34,7 @@ final class E2ePlatform {
     static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
     private static final int CELL_BASE_PORT = 28110;
     private static final int ROUTER_PORT = 28080;
+    private static final int S3_PORT = 28333;
     private static E2ePlatform started;
 
     private final PlatformSettings settings;
@@ -38,7 +49,7 @@ final class E2ePlatform {
         if (started == null) {
             Path root = Path.of(System.getProperty("atoll.root", "..")).toAbsolutePath().normalize();
             PlatformSettings settings = new PlatformSettings(root.resolve("e2e/target/platform"), Endpoint.loopback(5432),
-                    Endpoint.loopback(5672), Endpoint.loopback(19342), 17342, "512m", REGIONS, CELL_BASE_PORT,
+                    Endpoint.loopback(5672), Endpoint.loopback(S3_PORT), Endpoint.loopback(19342), 17342, "512m", REGIONS, CELL_BASE_PORT,
                     new RouterServices(Endpoint.loopback(ROUTER_PORT), Endpoint.loopback(ROUTER_PORT + 1)), Optional.of(root));
             long build = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
             LocalPlatform platform = settings.platform(OptionalLong.of(build));
@@ -62,6 +73,28 @@ final class E2ePlatform {
     /** The router's admin API. */
     URI routerAdmin() {
         return URI.create("http://127.0.0.1:" + (ROUTER_PORT + 1));
+    }
+
+    /** The cell's services and the names of its database, vhost and bucket. */
+    CellServices cell(String region) {
+        return settings.cells().get(REGIONS.indexOf(region));
+    }
+
+    /** A connection to a cell's business database, as storage's owner sees it. */
+    Connection coreDatabase(String region) throws SQLException {
+        PostgresServer postgres = settings.postgresServer();
+        return DriverManager.getConnection(postgres.jdbcUrl(cell(region).coreDatabase()), postgres.user(), "");
+    }
+
+    /** The object store's S3 API, with the local platform's account. */
+    S3Client objectStore() {
+        S3Account account = S3Account.LOCAL;
+        return S3Client.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + S3_PORT))
+                .region(Region.of(account.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account.accessKey(), account.secretKey())))
+                .forcePathStyle(true)
+                .build();
     }
 
     LocalPlatform platform() {
