@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "accounts", description = "Manages a cell's accounts, e.g. accounts create --cell eu-west-1 --type operator --email ops@example.test --password ...")
 final class AccountsCommand implements Callable<Integer> {
     @Mixin
-    PlatformOptions options;
+    StateDirOption state;
 
     @Option(names = "--cell", required = true, paramLabel = "REGION", description = "The cell whose accounts to manage.")
     String cell;
@@ -34,6 +34,6 @@ final class AccountsCommand implements Callable<Integer> {
     public Integer call() {
         List<String> command = new ArrayList<>(List.of("accounts", action));
         command.addAll(arguments);
-        return CellAdmin.run(options.settings(), cell, command, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return CellAdmin.run(state.settings(), cell, command, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

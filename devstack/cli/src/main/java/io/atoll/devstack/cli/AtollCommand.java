@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 
 /** The {@code atoll} command: runs the local platform. */
 @Command(name = "atoll",
@@ -15,13 +16,20 @@ import java.io.PrintWriter;
         description = "Runs the Atoll platform on this machine with real servers.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SimulateCommand.class,
                 AccountsCommand.class, KeysCommand.class, CellsCommand.class, ChaosCommand.class})
-public final class AtollCommand implements Runnable {
+public final class AtollCommand implements Callable<Integer> {
+    /** The exit code of a command line that is not one. */
+    private static final int USAGE = 2;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a command: the list of commands, on the error stream, as for any other usage mistake. */
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: up, down or status");
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("atoll: a command is missing; they are:");
+        spec.commandLine().usage(err);
+        return USAGE;
     }
 
     public static void main(String[] args) {
@@ -37,7 +45,7 @@ public final class AtollCommand implements Runnable {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((problem, ignored) -> {
             err.println("atoll: " + firstLine(problem.getMessage()) + " (see atoll --help)");
-            return 2;
+            return USAGE;
         });
         commandLine.setExecutionExceptionHandler((problem, ignored, parsed) -> {
             if (problem instanceof PlatformException) {

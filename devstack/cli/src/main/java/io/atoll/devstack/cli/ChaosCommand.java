@@ -17,7 +17,7 @@ import java.util.List;
 @Command(name = "chaos", description = "Breaks the local platform on purpose to watch it cope: chaos kill-cell eu-west-1 kills that cell's services at once.")
 final class ChaosCommand implements Runnable {
     @Mixin
-    PlatformOptions options;
+    StateDirOption state;
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "kill-cell")
     String action;
@@ -35,7 +35,7 @@ final class ChaosCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         try {
-            List<OwnedProcess> victims = new StateFile(options.settings().stateDir()).all().stream()
+            List<OwnedProcess> victims = new StateFile(state.path()).all().stream()
                     .filter(process -> process.component().startsWith(cell + "/"))
                     .toList();
             if (victims.isEmpty()) {

@@ -7,10 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 
-@Command(name = "down", description = "Stops what `up` started, and nothing else.")
+@Command(name = "down", description = "Stops what `up` started, and nothing else, with the settings `up` recorded in the state folder.")
 final class DownCommand implements Runnable {
     @Mixin
-    PlatformOptions options;
+    StateDirOption state;
 
     @Spec
     CommandSpec spec;
@@ -18,7 +18,7 @@ final class DownCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        options.settings().platform().down((component, message) -> out.printf("[%s] %s%n", component, message));
+        state.settings().platform().down((component, message) -> out.printf("[%s] %s%n", component, message));
         out.println("down");
     }
 }

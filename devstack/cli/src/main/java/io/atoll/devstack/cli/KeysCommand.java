@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 @Command(name = "keys", description = "Rotates or lists a cell's token signing keys: keys rotate --cell eu-west-1, keys list --cell eu-west-1.")
 final class KeysCommand implements Callable<Integer> {
     @Mixin
-    PlatformOptions options;
+    StateDirOption state;
 
     @Option(names = "--cell", required = true, paramLabel = "REGION", description = "The cell whose keys to rotate or list.")
     String cell;
@@ -29,6 +29,6 @@ final class KeysCommand implements Callable<Integer> {
         if (!"rotate".equals(action) && !"list".equals(action)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "keys takes rotate or list, not '" + action + "'");
         }
-        return CellAdmin.run(options.settings(), cell, List.of("keys", action), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return CellAdmin.run(state.settings(), cell, List.of("keys", action), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

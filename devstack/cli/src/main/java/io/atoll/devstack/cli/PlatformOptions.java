@@ -4,14 +4,27 @@ import io.atoll.devstack.platform.PlatformSettings;
 import io.atoll.devstack.platform.RouterServices;
 import io.atoll.devstack.server.Endpoint;
 import io.atoll.devstack.platform.PlatformException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Where the platform's servers are; each option also reads an environment variable. */
+/**
+ * Where the platform's servers are; each option also reads an environment variable. `up` records the values it
+ * ran with in the state folder, and the commands that act on that platform later read them back from there.
+ */
 final class PlatformOptions {
+    /** The options of the last `up`, one {@code --name=value} a line, relative to the state folder. */
+    static final String RECORD_FILE = "up-options";
+
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:ATOLL_STATE_DIR:-.atoll}",
             description = "Data, logs and the record of started processes (env ATOLL_STATE_DIR; default: ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -80,6 +93,52 @@ final class PlatformOptions {
 
     @Option(names = "--servers-only", description = "Only the servers (PostgreSQL, RabbitMQ, S3Proxy, Cassandra), not the cells' services.")
     boolean serversOnly;
+
+    /** Keeps the values in force (given, from the environment or by default) for the later commands. */
+    static void record(Path stateDir, CommandSpec options) {
+        List<String> lines = new ArrayList<>();
+        for (OptionSpec option : options.options()) {
+            Object value = option.getValue();
+            if (option.longestName().equals("--state-dir") || value == null) {
+                continue;
+            }
+            if (value instanceof Boolean set) {
+                if (set) {
+                    lines.add(option.longestName());
+                }
+            } else {
+                String text = value instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining(",")) : value.toString();
+                lines.add(option.longestName() + "=" + text);
+            }
+        }
+        try {
+            Files.createDirectories(stateDir);
+            Files.write(stateDir.resolve(RECORD_FILE), lines);
+        } catch (IOException e) {
+            throw new PlatformException("could not record the settings in " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The options `up` recorded in {@code stateDir}, or the defaults when it recorded none there. */
+    static PlatformOptions recorded(Path stateDir) {
+        Path file = stateDir.resolve(RECORD_FILE);
+        List<String> arguments = new ArrayList<>();
+        try {
+            if (Files.exists(file)) {
+                arguments.addAll(Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList());
+            }
+        } catch (IOException e) {
+            throw new PlatformException("could not read " + file + ": " + e.getMessage(), e);
+        }
+        arguments.add("--state-dir=" + stateDir);
+        PlatformOptions options = new PlatformOptions();
+        try {
+            new CommandLine(options).parseArgs(arguments.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new PlatformException(file + " is not what `up` writes (" + e.getMessage() + "); run `./atoll up` again", e);
+        }
+        return options;
+    }
 
     PlatformSettings settings() {
         // The launcher says where the repository is: the services' JARs are built there.

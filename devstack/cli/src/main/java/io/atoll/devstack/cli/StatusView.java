@@ -23,12 +23,21 @@ final class StatusView {
             table.append(String.format("%-20s %-22s %-10s %-6s %-8s %s%n",
                     component.name(),
                     component.endpoint(),
-                    component.state().name().toLowerCase().replace('_', '-'),
+                    state(component),
                     component.owned() ? "yes" : "no",
                     component.pid().isPresent() ? Long.toString(component.pid().getAsLong()) : "-",
                     component.log().map(Path::toString).orElse("-")));
         }
         return table.toString();
+    }
+
+    /** A component that is not ready, in a few words: its name, its state and where to look. */
+    static String problem(ComponentStatus component) {
+        return component.name() + " (" + state(component) + component.log().map(log -> ", log: " + log).orElse("") + ")";
+    }
+
+    static String state(ComponentStatus component) {
+        return component.state().name().toLowerCase().replace('_', '-');
     }
 
     static String json(Path stateDir, List<ComponentStatus> components) {
@@ -48,7 +57,7 @@ final class StatusView {
         entry.put("address", component.endpoint().toString());
         entry.put("host", component.endpoint().host());
         entry.put("port", component.endpoint().port());
-        entry.put("state", component.state().name().toLowerCase().replace('_', '-'));
+        entry.put("state", state(component));
         entry.put("owned", component.owned());
         entry.put("pid", component.pid().isPresent() ? component.pid().getAsLong() : null);
         entry.put("log", component.log().map(Path::toString).orElse(null));

@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code ./atoll} command as a user runs it, against real servers: a platform of its own on ports
@@ -70,6 +72,7 @@ class AtollCliIT {
                 .contains("[rabbitmq] ready on 127.0.0.1:" + RABBITMQ)
                 .contains("[s3] ready on 127.0.0.1:" + S3)
                 .contains("[cassandra-eu-west-1] ready on 127.0.0.1:" + CASSANDRA)
+                .containsPattern("s3\\s+ready\\s+http://127.0.0.1:" + S3 + "\\s+S3 API")
                 .contains("ready in");
         try (CqlSession session = CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", CASSANDRA))
                 .withLocalDatacenter("eu-west-1").build()) {
@@ -80,7 +83,7 @@ class AtollCliIT {
     @Test
     @Order(2)
     void statusListsEachComponentAsJsonWithItsPidAndLog() throws Exception {
-        JsonNode status = status(own, OWN_PORTS);
+        JsonNode status = status(own);
 
         assertThat(status.get("components")).extracting(component -> component.get("name").asText())
                 .containsExactly("postgres", "rabbitmq", "s3", "cassandra-eu-west-1");
@@ -101,7 +104,7 @@ class AtollCliIT {
 
         assertThat(again.exit()).as(again.toString()).isZero();
         assertThat(again.out()).contains("already running");
-        JsonNode status = status(own, OWN_PORTS);
+        JsonNode status = status(own);
         for (JsonNode component : status.get("components")) {
             assertThat(component.get("pid").asLong()).isEqualTo(ownPids.get(component.get("name").asText()));
         }
@@ -116,12 +119,12 @@ class AtollCliIT {
         Result up = atoll(borrowing, with(List.of("up"), ports));
         assertThat(up.exit()).as(up.toString()).isZero();
         assertThat(up.out()).contains("using the server already running").doesNotContain("starting");
-        for (JsonNode component : status(borrowing, ports).get("components")) {
+        for (JsonNode component : status(borrowing).get("components")) {
             assertThat(component.get("owned").asBoolean()).isFalse();
             assertThat(component.get("state").asText()).isEqualTo("ready");
         }
 
-        assertThat(atoll(borrowing, with(List.of("down"), ports)).exit()).isZero();
+        assertThat(atoll(borrowing, List.of("down")).exit()).as("down takes its settings from the state folder").isZero();
         ownPids.values().forEach(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
     }
 
@@ -132,8 +135,10 @@ class AtollCliIT {
         postgres.destroyForcibly();
         postgres.onExit().get(30, TimeUnit.SECONDS);
 
-        Result status = atoll(own, with(List.of("status"), OWN_PORTS));
+        Result status = atoll(own, List.of("status"));
         assertThat(status.out()).containsPattern("postgres\\s+127.0.0.1:" + POSTGRES + "\\s+crashed\\s+yes\\s+\\d+\\s+\\S*postgres.log");
+        assertThat(status.exit()).isEqualTo(StatusCommand.NOT_READY);
+        assertThat(status.err().strip()).startsWith("atoll: not ready: postgres (crashed, log: ").doesNotContain("rabbitmq", "cassandra");
 
         Result up = atoll(own, with(List.of("up"), OWN_PORTS));
         assertThat(up.exit()).as(up.toString()).isZero();
@@ -161,15 +166,55 @@ class AtollCliIT {
     @Test
     @Order(7)
     void downStopsEveryProcessItStartedAndFreesTheirPorts() throws Exception {
-        Result down = atoll(own, with(List.of("down"), OWN_PORTS));
+        Result down = atoll(own, List.of("down"));
 
         assertThat(down.exit()).as(down.toString()).isZero();
-        assertThat(status(own, OWN_PORTS).get("components").toString()).doesNotContain("\"owned\":true");
+        assertThat(status(own).get("components").toString()).doesNotContain("\"owned\":true");
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(own.toString())).toList()).isEmpty();
         for (int port : List.of(POSTGRES, RABBITMQ, S3, CASSANDRA)) {
             assertThat(listening(port)).as("port %d", port).isFalse();
         }
-        assertThat(atoll(own, with(List.of("down"), OWN_PORTS)).exit()).as("down twice").isZero();
+        assertThat(atoll(own, List.of("down")).exit()).as("down twice").isZero();
+    }
+
+    @Test
+    @Order(8)
+    void statusOfAPlatformWhereNothingAnswersNamesEveryComponentQuickly() throws Exception {
+        Path nothing = Files.createTempDirectory("atoll-nothing");
+        try (ServerSocket hanging = new ServerSocket(0)) {
+            // A port that accepts and never answers: the probe that waits longest.
+            Files.write(nothing.resolve(PlatformOptions.RECORD_FILE), List.of("--postgres-port=" + hanging.getLocalPort(),
+                    "--rabbitmq-port=" + RABBITMQ, "--s3-port=" + S3, "--cassandra-port=" + CASSANDRA, "--cell-base-port=28910",
+                    "--router-port=28980", "--router-admin-port=28981"));
+            long started = System.nanoTime();
+
+            Result status = atoll(nothing, List.of("status"));
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf("status with nothing answering took %d ms (the launcher and the JVM included)%n", took.toMillis());
+            assertThat(took).isLessThan(Duration.ofSeconds(5));
+            assertThat(status.exit()).as(status.toString()).isEqualTo(StatusCommand.NOT_READY);
+            assertThat(status.err().strip()).doesNotContain("\n").startsWith("atoll: not ready: ")
+                    .contains("postgres (", "rabbitmq (down)", "cassandra-us-east-1 (down)", "eu-west-1/app (down)", "router (down)");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void statusWatchRefreshesUntilStopped() throws Exception {
+        Path out = Files.createTempFile("atoll-watch", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("atoll").toString(), "status", "--watch").directory(ROOT.toFile())
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("ATOLL_STATE_DIR", own.toString());
+        Process watch = builder.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(Files.readString(out).split("atoll status, every 2 s until Ctrl-C", -1)).hasSizeGreaterThan(3));
+            assertThat(watch.isAlive()).isTrue();
+        } finally {
+            watch.destroy();
+            watch.onExit().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
@@ -205,9 +250,9 @@ class AtollCliIT {
         }
     }
 
-    private JsonNode status(Path stateDir, List<String> ports) throws Exception {
-        Result status = atoll(stateDir, with(List.of("status", "--json"), ports));
-        assertThat(status.exit()).as(status.toString()).isZero();
+    private JsonNode status(Path stateDir) throws Exception {
+        Result status = atoll(stateDir, List.of("status", "--json"));
+        assertThat(status.exit()).as(status.toString()).isIn(0, StatusCommand.NOT_READY);
         return JSON.readTree(status.out());
     }
 

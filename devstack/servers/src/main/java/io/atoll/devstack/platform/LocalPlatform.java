@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,6 +33,8 @@ import static java.util.Objects.requireNonNull;
  * {@code down} stops the stages in reverse.
  */
 public final class LocalPlatform {
+    /** How long a status waits for the slowest probe: long enough for a busy server, short enough for a person. */
+    private static final Duration STATUS_DEADLINE = Duration.ofMillis(1500);
     private final Path stateDir;
     private final List<List<Server>> stages;
     private final StateFile state;
@@ -147,32 +152,64 @@ public final class LocalPlatform {
         return stages.stream().flatMap(List::stream).toList();
     }
 
-    /** What runs where, and which of it the platform owns. */
+    /**
+     * What runs where, and which of it the platform owns. Every server is probed at once; one whose probe has not
+     * answered within {@link #STATUS_DEADLINE} is reported as starting (it holds its port but does not answer
+     * yet), so a status takes no longer however many servers hang.
+     */
     public List<ComponentStatus> status() {
-        return allServers().stream().map(this::statusOf).toList();
+        ExecutorService probes = Executors.newFixedThreadPool(Math.max(1, allServers().size()), runnable -> {
+            Thread thread = new Thread(runnable, "status-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<ComponentStatus>> statuses = allServers().stream()
+                    .map(server -> CompletableFuture.supplyAsync(() -> statusOf(server), probes)
+                            .completeOnTimeout(unanswered(server), STATUS_DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                    .toList();
+            return statuses.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException io ? new PlatformException(io.getCause().getMessage(), io) : e;
+        } finally {
+            probes.shutdownNow();
+        }
     }
 
     private ComponentStatus statusOf(Server server) {
-        Optional<OwnedProcess> recorded;
-        try {
-            recorded = state.find(server.name());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Answer answer = server.probe();
+        Optional<OwnedProcess> recorded = recorded(server);
         if (recorded.isPresent()) {
             OwnedProcess process = recorded.get();
+            // A dead process needs no probe: whatever answers on its port now is not it.
             ComponentState componentState = process.live().isEmpty() ? ComponentState.CRASHED
-                    : answer == Answer.READY ? ComponentState.READY : ComponentState.STARTING;
-            return new ComponentStatus(server.name(), server.endpoint(), componentState, true, OptionalLong.of(process.pid()),
-                    Optional.of(process.log()));
+                    : server.probe() == Answer.READY ? ComponentState.READY : ComponentState.STARTING;
+            return owned(server, process, componentState);
         }
-        ComponentState componentState = switch (answer) {
+        ComponentState componentState = switch (server.probe()) {
             case READY -> ComponentState.READY;
             case STARTING -> ComponentState.STARTING;
             case SILENT -> ComponentState.DOWN;
             case FOREIGN -> ComponentState.PORT_TAKEN;
         };
         return new ComponentStatus(server.name(), server.endpoint(), componentState, false, OptionalLong.empty(), Optional.empty());
+    }
+
+    private ComponentStatus unanswered(Server server) {
+        return recorded(server).map(process -> owned(server, process, ComponentState.STARTING))
+                .orElseGet(() -> new ComponentStatus(server.name(), server.endpoint(), ComponentState.STARTING, false,
+                        OptionalLong.empty(), Optional.empty()));
+    }
+
+    private static ComponentStatus owned(Server server, OwnedProcess process, ComponentState componentState) {
+        return new ComponentStatus(server.name(), server.endpoint(), componentState, true, OptionalLong.of(process.pid()),
+                Optional.of(process.log()));
+    }
+
+    private Optional<OwnedProcess> recorded(Server server) {
+        try {
+            return state.find(server.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

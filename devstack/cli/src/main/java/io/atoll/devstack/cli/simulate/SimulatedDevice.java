@@ -80,6 +80,7 @@ final class SimulatedDevice {
             return false;
         }
         deviceId = device.body().path("id").asText();
+        stats.onboarded();
         return true;
     }
 

@@ -1,0 +1,62 @@
+package io.atoll.devstack.cli;
+
+import io.atoll.devstack.platform.CellServices;
+import io.atoll.devstack.platform.ComponentStatus;
+import io.atoll.devstack.platform.PlatformSettings;
+import io.atoll.devstack.platform.RouterServices;
+import io.atoll.devstack.server.cassandra.CassandraNode;
+import io.atoll.devstack.server.s3.S3Account;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every address of the local platform a person uses, with what it is for: the closing table of `up`. The
+ * services speak HTTP, so theirs are URLs to click; the servers' are host and port for their own clients.
+ */
+final class Addresses {
+    private Addresses() {
+    }
+
+    /** One component's address and what else a person needs to reach it. */
+    record Address(String address, String note) {
+    }
+
+    static Map<String, Address> of(PlatformSettings settings) {
+        Map<String, Address> addresses = new HashMap<>();
+        RouterServices router = settings.router();
+        addresses.put("router", new Address("http://" + router.dataPlane(), "where the mobile app connects; admin API and page: http://" + router.admin() + "/"));
+        for (CellServices cell : settings.cells()) {
+            addresses.put(cell.region() + "/auth", new Address("http://" + cell.ingress(), "the cell's ingress"));
+            addresses.put(cell.region() + "/app", new Address("http://" + cell.app(), "the mobile API, behind the ingress"));
+            addresses.put(cell.region() + "/storage", new Address("http://" + cell.storage(),
+                    "management (health, metrics): http://" + cell.storageManagement()));
+        }
+        S3Account account = settings.s3Server().account();
+        addresses.put("s3", new Address("http://" + settings.s3(), "S3 API (S3Proxy), path-style; access key " + account.accessKey()
+                + ", secret " + account.secretKey()));
+        addresses.put("postgres", new Address(settings.postgres().toString(), "user " + settings.postgresServer().user()));
+        addresses.put("rabbitmq", new Address(settings.rabbitmq().toString(), "AMQP, " + settings.rabbitServer().user() + "/"
+                + settings.rabbitServer().password() + ", a vhost per cell"));
+        for (CassandraNode node : settings.cassandraNodes()) {
+            addresses.put("cassandra-" + node.datacenter(), new Address(node.cql().toString(), "CQL, datacenter " + node.datacenter()));
+        }
+        return addresses;
+    }
+
+    /** Each component's state and address, then the operator token's file. */
+    static String table(List<ComponentStatus> components, PlatformSettings settings) {
+        Map<String, Address> addresses = of(settings);
+        StringBuilder table = new StringBuilder(String.format("%-20s %-10s %-26s %s%n", "COMPONENT", "STATE", "ADDRESS", "WHAT"));
+        for (ComponentStatus component : components) {
+            Address address = addresses.getOrDefault(component.name(), new Address(component.endpoint().toString(), ""));
+            table.append(String.format("%-20s %-10s %-26s %s%n", component.name(), StatusView.state(component), address.address(), address.note()));
+        }
+        if (settings.repository().isPresent()) {
+            table.append("operator token (router admin API, `atoll cells`): ").append(settings.stateDir().resolve(RouterServices.ADMIN_TOKEN_FILE)).append('\n');
+        }
+        table.append("logs: ").append(settings.stateDir()).append("/<component>/ (`atoll status` names each)\n");
+        return table.toString();
+    }
+}
