@@ -1,12 +1,18 @@
 package io.atoll.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atoll.devstack.platform.CellHeaps;
 import io.atoll.devstack.platform.CellServices;
 import io.atoll.devstack.platform.LocalPlatform;
 import io.atoll.devstack.platform.PlatformSettings;
 import io.atoll.devstack.platform.RouterServices;
+import io.atoll.devstack.process.OwnedProcess;
+import io.atoll.devstack.process.StateFile;
 import io.atoll.devstack.server.Endpoint;
 import io.atoll.devstack.server.postgres.PostgresServer;
 import io.atoll.devstack.server.s3.S3Account;
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -14,11 +20,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,7 +39,8 @@ import java.util.OptionalLong;
  * The whole platform as `./atoll up` runs it — both cells' services on both Cassandra datacenters — on
  * ports of its own so it never meets a developer's platform. The ports lie below the kernel's ephemeral range
  * (32768 and up), where any outgoing connection may hold a port at the moment a service needs to listen on it.
- * Started once per test run and stopped when the build's Maven process exits.
+ * Started once per test run and stopped when the build's Maven process exits. Every cell's app and storage run with
+ * 128 MiB heaps, the least they are built to work in whatever passes through them, so every journey shows they do.
  */
 final class E2ePlatform {
     private static final Logger LOG = LoggerFactory.getLogger(E2ePlatform.class);
@@ -35,6 +48,9 @@ final class E2ePlatform {
     private static final int CELL_BASE_PORT = 28110;
     private static final int ROUTER_PORT = 28080;
     private static final int S3_PORT = 28333;
+    private static final CellHeaps CELL_HEAPS = new CellHeaps("128m", "128m");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static E2ePlatform started;
 
     private final PlatformSettings settings;
@@ -50,7 +66,7 @@ final class E2ePlatform {
             Path root = Path.of(System.getProperty("atoll.root", "..")).toAbsolutePath().normalize();
             PlatformSettings settings = new PlatformSettings(root.resolve("e2e/target/platform"), Endpoint.loopback(5432),
                     Endpoint.loopback(5672), Endpoint.loopback(S3_PORT), Endpoint.loopback(19342), 17342, "512m", REGIONS, CELL_BASE_PORT,
-                    new RouterServices(Endpoint.loopback(ROUTER_PORT), Endpoint.loopback(ROUTER_PORT + 1)), Optional.of(root));
+                    new RouterServices(Endpoint.loopback(ROUTER_PORT), Endpoint.loopback(ROUTER_PORT + 1)), Optional.of(root), CELL_HEAPS);
             long build = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
             LocalPlatform platform = settings.platform(OptionalLong.of(build));
             platform.up((component, message) -> LOG.info("[{}] {}", component, message));
@@ -95,6 +111,30 @@ final class E2ePlatform {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account.accessKey(), account.secretKey())))
                 .forcePathStyle(true)
                 .build();
+    }
+
+    /** The live process the platform started for a component, such as {@code eu-west-1/app}. */
+    ProcessHandle running(String component) throws IOException {
+        return new StateFile(settings.stateDir()).find(component).flatMap(OwnedProcess::live)
+                .orElseThrow(() -> new IllegalStateException(component + " does not run"));
+    }
+
+    /** Waits until the router sends members to the cell, which it does again once its probes find a restarted cell ready. */
+    void awaitRoutable(String region) {
+        Awaitility.await(region + " routable").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                .until(() -> routable(region));
+    }
+
+    private boolean routable(String region) throws IOException, InterruptedException {
+        String token = Files.readString(settings.stateDir().resolve(RouterServices.ADMIN_TOKEN_FILE)).strip();
+        HttpResponse<String> cells = HTTP.send(HttpRequest.newBuilder(routerAdmin().resolve("/admin/cells"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode cell : JSON.readTree(cells.body()).path("cells")) {
+            if (region.equals(cell.path("id").asText())) {
+                return cell.path("routable").asBoolean();
+            }
+        }
+        return false;
     }
 
     LocalPlatform platform() {

@@ -30,8 +30,9 @@ import static java.util.Objects.requireNonNull;
  * @param region the cell's region, which is also its id locally
  * @param basePort auth's port
  * @param peerIngresses the other cells' ingresses, whose signing keys this cell's auth trusts
+ * @param heaps the heaps its app and storage run with
  */
-public record CellServices(String region, int basePort, List<Endpoint> peerIngresses) {
+public record CellServices(String region, int basePort, List<Endpoint> peerIngresses, CellHeaps heaps) {
     /** All cells share one keyspace replicated to every region, so a failed-over member's devices are there. */
     static final String APP_KEYSPACE = "atoll_app";
     /** App's service account at the cell's auth, whose tokens storage accepts. */
@@ -44,6 +45,12 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
     public CellServices {
         requireNonNull(region, "region is null");
         peerIngresses = List.copyOf(peerIngresses);
+        requireNonNull(heaps, "heaps is null");
+    }
+
+    /** A cell whose app and storage get the heaps `./atoll up` gives them. */
+    public CellServices(String region, int basePort, List<Endpoint> peerIngresses) {
+        this(region, basePort, peerIngresses, CellHeaps.LOCAL);
     }
 
     public Endpoint ingress() {
@@ -130,7 +137,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
     JavaService storage(Path repository, Path stateDir, PostgresServer postgres, RabbitServer rabbitmq, S3ProxyServer s3) {
         Path log = stateDir.resolve(region).resolve("storage").resolve("rabbitmqctl.log");
         return new JavaService(region + "/storage", storage(), URI.create("http://" + storageManagement() + "/health"),
-                repository.resolve("cell/storage/target/atoll-storage.jar"), storageEnvironment(postgres, rabbitmq, s3), "192m", () -> {
+                repository.resolve("cell/storage/target/atoll-storage.jar"), storageEnvironment(postgres, rabbitmq, s3), heaps.storage(), () -> {
                     postgres.ensureDatabase(coreDatabase());
                     rabbitmq.ensureVhost(new StateFile(stateDir).find(RabbitServer.NAME), vhost(), log);
                 });
@@ -172,7 +179,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
                 "--scopes", APP_CLIENT_SCOPES, "--secret-file", secretFile.toString()));
         return new JavaService(region + "/app", app(), URI.create("http://" + app() + "/health"),
                 repository.resolve("cell/app/target/atoll-app.jar"), appEnvironment(rabbitmq, localNode, allNodes),
-                Map.of("ATOLL_APP_STORAGE_CLIENT_SECRET", secretFile), "256m", () -> {
+                Map.of("ATOLL_APP_STORAGE_CLIENT_SECRET", secretFile), heaps.app(), () -> {
                     int exit = Processes.run(ensureAccount, authAdminEnvironment(postgres), log, Duration.ofMinutes(2));
                     if (exit != 0) {
                         throw new IOException(region + "/app: auth could not set up app's service account (exit code " + exit

@@ -34,10 +34,11 @@ import static java.util.Objects.requireNonNull;
  * @param cellBasePort the first cell's ingress port; cell k's is this + 10k
  * @param router where the global router listens
  * @param repository where the services' JARs are built; empty to run the servers alone
+ * @param cellHeaps the heaps of every cell's app and storage
  */
 public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra,
                                int cassandraStoragePort, String cassandraHeap, List<String> regions, int cellBasePort,
-                               RouterServices router, Optional<Path> repository) {
+                               RouterServices router, Optional<Path> repository, CellHeaps cellHeaps) {
     public PlatformSettings {
         requireNonNull(stateDir, "stateDir is null");
         requireNonNull(postgres, "postgres is null");
@@ -47,6 +48,7 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         requireNonNull(cassandraHeap, "cassandraHeap is null");
         requireNonNull(router, "router is null");
         requireNonNull(repository, "repository is null");
+        requireNonNull(cellHeaps, "cellHeaps is null");
         regions = List.copyOf(regions);
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region is needed");
@@ -54,6 +56,13 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         if (regions.stream().distinct().count() != regions.size()) {
             throw new IllegalArgumentException("regions repeat: " + regions);
         }
+    }
+
+    /** A platform whose cells' app and storage get the heaps `./atoll up` gives them. */
+    public PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra, int cassandraStoragePort,
+                            String cassandraHeap, List<String> regions, int cellBasePort, RouterServices router, Optional<Path> repository) {
+        this(stateDir, postgres, rabbitmq, s3, cassandra, cassandraStoragePort, cassandraHeap, regions, cellBasePort, router, repository,
+                CellHeaps.LOCAL);
     }
 
     /**
@@ -96,7 +105,7 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
                     peers.add(Endpoint.loopback(cellBasePort + 10 * other));
                 }
             }
-            cells.add(new CellServices(regions.get(k), basePort, peers));
+            cells.add(new CellServices(regions.get(k), basePort, peers, cellHeaps));
         }
         return cells;
     }

@@ -1,0 +1,29 @@
+package io.atoll.devstack.platform;
+
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The JVM heap of a cell's app and storage, in {@code -Xmx} notation ({@code 192m}, {@code 1g}).
+ *
+ * @param app the mobile API's heap
+ * @param storage storage's heap
+ */
+public record CellHeaps(String app, String storage) {
+    private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kmgKMG]");
+    /** What `./atoll up` gives them: room to spare for a developer trying things out. */
+    public static final CellHeaps LOCAL = new CellHeaps("256m", "192m");
+
+    public CellHeaps {
+        requireSize(app, "app");
+        requireSize(storage, "storage");
+    }
+
+    private static void requireSize(String heap, String service) {
+        requireNonNull(heap, service + " is null");
+        if (!HEAP_SIZE.matcher(heap).matches()) {
+            throw new IllegalArgumentException(service + "'s heap must be a size such as 192m or 1g, not " + heap);
+        }
+    }
+}
