@@ -8,6 +8,7 @@ public final class RouterApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(RouterApplication.class, args);
+        // No banner: every line on stdout is a JSON log record.
+        Micronaut.build(args).mainClass(RouterApplication.class).banner(false).start();
     }
 }

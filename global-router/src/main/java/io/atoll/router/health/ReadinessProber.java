@@ -11,6 +11,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
+import static net.logstash.logback.argument.StructuredArguments.v;
 
 /**
  * Probes every cell's readiness endpoint at a short interval, one probe per cell at a time, and records the
@@ -42,8 +44,8 @@ public final class ReadinessProber {
     private final CellGauges gauges;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
-    ReadinessProber(CurrentRegistry registry, CellHealthBoard board, HealthSettings settings, @Client HttpClient client,
-                    CellGauges gauges) {
+    ReadinessProber(CurrentRegistry registry, CellHealthBoard board, HealthSettings settings,
+                    @Client(configuration = CellProbeClientConfiguration.class) HttpClient client, CellGauges gauges) {
         this.registry = registry;
         this.board = board;
         this.settings = settings;
@@ -79,7 +81,6 @@ public final class ReadinessProber {
         URI target = cell.ingressUrl().resolve(settings.path());
         long start = System.nanoTime();
         CompletableFuture<Void> probe = Mono.from(client.exchange(HttpRequest.GET(target)))
-                .timeout(settings.timeout())
                 .toFuture()
                 .handle((response, failure) -> {
                     CellHealth health = board.of(cell.id());
@@ -96,11 +97,12 @@ public final class ReadinessProber {
 
     private void logChange(Cell cell, Readiness readiness, CellHealth health) {
         if (readiness == Readiness.READY) {
-            LOG.info("Cell {} is ready ({} answers in {} ms)", cell.id(), cell.ingressUrl(),
+            LOG.info("Cell {} is ready ({} answers in {} ms)", v("cell", cell.id()), cell.ingressUrl(),
                     Math.round(health.rttMillis().orElse(0)));
         } else {
-            LOG.warn("Cell {} is not ready: {} ({} failed probes in a row)", cell.id(),
-                    health.lastProbeFailure().orElse("unknown"), settings.unhealthyThreshold());
+            // One line, no stack trace: a cell that stops answering is routine for a router.
+            LOG.warn("Cell {} is not ready: {} ({} failed probes in a row)", v("cell", cell.id()),
+                    v("cause", health.lastProbeFailure().orElse("unknown")), settings.unhealthyThreshold());
         }
     }
 
@@ -109,7 +111,7 @@ public final class ReadinessProber {
         if (cause instanceof HttpClientResponseException response) {
             return "HTTP " + response.getStatus().getCode();
         }
-        if (cause instanceof TimeoutException) {
+        if (cause instanceof ReadTimeoutException) {
             return "no answer within " + settings.timeout().toMillis() + " ms";
         }
         return cause.getMessage() != null ? cause.getMessage() : cause.toString();

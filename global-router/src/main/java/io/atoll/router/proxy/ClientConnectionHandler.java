@@ -45,7 +45,6 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionHandler.class);
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
             HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
-    private static final String NONE = "none";
     private static final int MAX_QUEUED_MESSAGES = 64;
     /**
      * The most body bytes kept to resend a request to the next cell. Check-ins and the like are far smaller; an
@@ -160,7 +159,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
                     : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
                     : HttpResponseStatus.BAD_REQUEST;
             FullHttpResponse response = problem(request, status,
-                    status == HttpResponseStatus.BAD_REQUEST ? "the request is not valid HTTP/1.1" : cause.getMessage(), NONE, NONE);
+                    status == HttpResponseStatus.BAD_REQUEST ? "the request is not valid HTTP/1.1" : cause.getMessage(), ProxyHeaders.NONE, ProxyHeaders.NONE);
             ProxyHeaders.connection(response.headers(), false, request.protocolVersion());
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             return null;
@@ -220,7 +219,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             }
             if (failure != null) {
                 LOG.error("Routing failed for {} {}", request.method(), request.uri(), failure);
-                respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "the router could not choose a cell", NONE, NONE);
+                respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "the router could not choose a cell", ProxyHeaders.NONE, ProxyHeaders.NONE);
                 return;
             }
             plan = routePlan;
@@ -415,7 +414,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
         private void recordAnswer(int answeredStatus) {
             finish();
-            outcomes.answered(cell == null ? NONE : cell.id(), answeredStatus, startNanos);
+            outcomes.answered(cell == null ? ProxyHeaders.NONE : cell.id(), answeredStatus, startNanos);
         }
     }
 }

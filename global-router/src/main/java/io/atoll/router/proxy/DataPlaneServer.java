@@ -88,7 +88,7 @@ public final class DataPlaneServer implements ApplicationEventListener<StartupEv
                     @Override
                     protected void initChannel(Channel channel) {
                         UpstreamConnections upstreams = upstreamsByLoop.get(channel.eventLoop());
-                        channel.pipeline().addLast(new HttpServerCodec(),
+                        channel.pipeline().addLast(new HttpServerCodec(), new CellAccessLog(),
                                 new ClientConnectionHandler(router, upstreams, outcomes, problems, settings.readTimeout()));
                     }
                 })

@@ -17,6 +17,8 @@ final class ProxyHeaders {
     static final AsciiString RTT = AsciiString.cached("X-Atoll-Rtt");
     static final AsciiString CLIENT_REGION = AsciiString.cached("X-Client-Region");
     static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("Idempotency-Key");
+    /** The value of {@link #CELL} and {@link #ROUTE_REASON} for a request no cell saw. */
+    static final String NONE = "none";
 
     private ProxyHeaders() {
     }

@@ -14,6 +14,7 @@ public final class AuthApplication {
             System.setProperty("ATOLL_LOG_LEVEL", System.getProperty("ATOLL_LOG_LEVEL", "WARN"));
             System.exit(AdminCommand.run(args, System.out, System.err));
         }
-        Micronaut.build(args).mainClass(AuthApplication.class).start();
+        // No banner: every line on stdout is a JSON log record.
+        Micronaut.build(args).mainClass(AuthApplication.class).banner(false).start();
     }
 }

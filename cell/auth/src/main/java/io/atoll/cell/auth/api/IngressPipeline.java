@@ -1,5 +1,6 @@
 package io.atoll.cell.auth.api;
 
+import io.atoll.cell.auth.config.CellSettings;
 import io.atoll.cell.auth.domain.RequestAuthorizer;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -10,19 +11,22 @@ import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
 
 /**
- * Puts the service's fast paths into the pipeline of every HTTP/1.1 connection, right after the HTTP codec and
- * ahead of Micronaut's request handling: a {@link ForwardAuthHandler}, then an {@link IngressProxyHandler}.
+ * Puts the access log and the service's fast paths into the pipeline of every HTTP/1.1 connection, right after the
+ * HTTP codec and ahead of Micronaut's request handling: an {@link IngressAccessLog}, a {@link ForwardAuthHandler},
+ * then an {@link IngressProxyHandler}.
  */
 @Singleton
 final class IngressPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     private final RequestAuthorizer authorizer;
     private final Decisions decisions;
     private final IngressUpstream upstream;
+    private final String cellId;
 
-    IngressPipeline(RequestAuthorizer authorizer, Decisions decisions, IngressUpstream upstream) {
+    IngressPipeline(RequestAuthorizer authorizer, Decisions decisions, IngressUpstream upstream, CellSettings cell) {
         this.authorizer = authorizer;
         this.decisions = decisions;
         this.upstream = upstream;
+        this.cellId = cell.id();
     }
 
     @Override
@@ -52,8 +56,8 @@ final class IngressPipeline implements BeanCreatedEventListener<NettyServerCusto
             // HTTP/1.1 only: an HTTP/2 connection has no such codec, and all its requests go through Micronaut.
             if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
                     && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
-                pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, ForwardAuthHandler.NAME,
-                        new ForwardAuthHandler(authorizer, decisions));
+                pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, IngressAccessLog.NAME, new IngressAccessLog(cellId));
+                pipeline.addAfter(IngressAccessLog.NAME, ForwardAuthHandler.NAME, new ForwardAuthHandler(authorizer, decisions));
                 pipeline.addAfter(ForwardAuthHandler.NAME, IngressProxyHandler.NAME, new IngressProxyHandler(upstream));
             }
         }

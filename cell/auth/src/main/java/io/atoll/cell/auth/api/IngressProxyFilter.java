@@ -58,13 +58,16 @@ final class IngressProxyFilter implements HttpServerFilter {
         String target = request.getUri().getRawPath() + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
         return Mono.fromFuture(authorizer.authorize(request.getMethodName(), target, request.getHeaders().get(HttpHeaders.AUTHORIZATION)))
                 .flatMap(authorization -> {
+                    // The access log's route reason, which its handler takes off the answer.
+                    String decision = IngressAccessLog.decision(authorization);
                     Optional<ProblemException> refusal = decisions.proxyRefusal(authorization);
                     if (refusal.isPresent()) {
-                        return Mono.error(refusal.get());
+                        return Mono.error(refusal.get().withHeader(IngressAccessLog.DECISION, decision));
                     }
                     return Mono.from(upstream.proxy(upstreamRequest(request, authorization)))
+                            .<MutableHttpResponse<?>>map(response -> response.header(IngressAccessLog.DECISION, decision))
                             .onErrorMap(HttpClientException.class, failure -> new ProblemException(HttpStatus.BAD_GATEWAY,
-                                    "Bad Gateway", "the upstream service could not be reached"));
+                                    "Bad Gateway", "the upstream service could not be reached").withHeader(IngressAccessLog.DECISION, decision));
                 });
     }
 

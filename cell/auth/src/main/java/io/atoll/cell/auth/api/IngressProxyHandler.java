@@ -46,6 +46,7 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
     static final String NAME = "atoll-ingress-proxy";
     private static final Logger LOG = LoggerFactory.getLogger(IngressProxyHandler.class);
     private static final AsciiString TRACE_PARENT = AsciiString.cached(TraceContextFilter.HEADER);
+    private static final AsciiString DECISION = AsciiString.cached(IngressAccessLog.DECISION);
 
     private final IngressUpstream upstream;
     private final PassedOnRequests passedOn = new PassedOnRequests();
@@ -188,9 +189,12 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
     private final class Exchange extends ProxiedExchange {
         /** This service's span of the request's trace, sent on to the app and back to the client. */
         private final String span;
+        /** The decision, as the access log names it. */
+        private final String decision;
 
         Exchange(HttpRequest request, Authorization authorization) {
             super(IngressProxyHandler.this.ctx, request, upstream.readTimeout(), readTimeouts);
+            this.decision = IngressAccessLog.decision(authorization);
             this.span = TraceParent.parse(request.headers().get(TRACE_PARENT)).map(TraceParent::child).orElseGet(TraceParent::newTrace).header();
             upstream.decisions().allowed(authorization);
             HttpHeaders headers = request.headers();
@@ -225,7 +229,7 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
         protected void responding(HttpResponse response) {
             HttpHeaders headers = response.headers();
             ForwardedHeaders.removeHopByHop(headers);
-            headers.set(TRACE_PARENT, span);
+            headers.set(TRACE_PARENT, span).set(DECISION, decision);
             if (bodyEndsWithConnection(response)) {
                 // The app marks the end of this body by closing its connection; the client's stays open, so it needs a marker.
                 HttpUtil.setTransferEncodingChunked(response, true);
@@ -256,7 +260,7 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
             upstream.failed();
             releaseUpstream(false);
             FullHttpResponse response = upstream.problems().problem(request, status, detail);
-            response.headers().set(TRACE_PARENT, span);
+            response.headers().set(TRACE_PARENT, span).set(DECISION, decision);
             if (!requestComplete()) {
                 response.headers().set(HttpHeaderNames.CONNECTION, "close");
             }
