@@ -2,6 +2,7 @@ package io.atoll.router;
 
 import ch.qos.logback.classic.Level;
 import io.atoll.router.proxy.DataPlaneServer;
+import io.atoll.testing.CapturedLogs;
 import io.atoll.testing.PostgresDatabase;
 import io.atoll.testing.TestServers;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

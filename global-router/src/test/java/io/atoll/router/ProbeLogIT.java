@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.sun.net.httpserver.HttpServer;
 import io.atoll.router.domain.CellHealthBoard;
+import io.atoll.testing.CapturedLogs;
 import io.atoll.testing.PostgresDatabase;
 import io.atoll.testing.TestServers;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,8 +1,8 @@
 package io.atoll.cell.auth;
 
 import ch.qos.logback.classic.Level;
-import io.atoll.cell.auth.support.CapturedLogs;
 import io.atoll.cell.auth.support.Members;
+import io.atoll.testing.CapturedLogs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

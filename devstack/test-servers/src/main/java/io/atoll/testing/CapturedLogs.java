@@ -1,4 +1,4 @@
-package io.atoll.router;
+package io.atoll.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** What one logger logs while a test runs, each event also as the JSON line the service's log would hold. */
-final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper()
             // A key written twice (a field and the same one from the logging context) is not one JSON object.
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -39,7 +39,7 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
     }
 
     /** Captures the events of this logger (and those below it) at this level and above. */
-    static CapturedLogs of(String loggerName, Level level) {
+    public static CapturedLogs of(String loggerName, Level level) {
         return new CapturedLogs((Logger) LoggerFactory.getLogger(loggerName), level);
     }
 
@@ -48,12 +48,12 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
         events.add(event);
     }
 
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         return List.copyOf(events);
     }
 
     /** The event as the service's JSON encoder writes it, parsed. */
-    Map<String, Object> json(ILoggingEvent event) {
+    public Map<String, Object> json(ILoggingEvent event) {
         try {
             return JSON.readValue(encoder.encode(event), new TypeReference<>() {
             });
@@ -62,7 +62,7 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
         }
     }
 
-    List<Map<String, Object>> jsonLines() {
+    public List<Map<String, Object>> jsonLines() {
         return events().stream().map(this::json).toList();
     }
 
