@@ -39,7 +39,7 @@ import java.util.concurrent.TimeoutException;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Takes the cell's order and upload events from RabbitMQ into the members' feeds. The app has a durable queue of
+ * Takes the cell's order, upload and job-completion events from RabbitMQ into the members' feeds. The app has a durable queue of
  * its own bound to the cell's event exchange (both declared here, so it does not matter whether storage or the
  * app starts first); an event is acknowledged only once its feed item is written, and the feed writes an event
  * delivered twice once. When the feed cannot be written (Cassandra away), the event goes back to the queue after
@@ -51,7 +51,7 @@ import static java.util.Objects.requireNonNull;
 @Context
 @Requires(property = "atoll.app.feed-events.enabled", notEquals = "false")
 public final class CellEventConsumer {
-    static final List<String> BINDINGS = List.of("order.*", "upload.*");
+    static final List<String> BINDINGS = List.of("order.*", "upload.*", CellEventTypes.JOB_COMPLETED);
     private static final Logger LOG = LoggerFactory.getLogger(CellEventConsumer.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 

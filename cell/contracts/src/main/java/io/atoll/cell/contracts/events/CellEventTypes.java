@@ -16,6 +16,8 @@ public final class CellEventTypes {
     public static final String ORDER_CANCELLED = "order.cancelled";
     public static final String UPLOAD_STORED = "upload.stored";
     public static final String JOB_REQUESTED = "job.requested";
+    /** All jobs of a request are done and its summary is saved; {@code subjectId} is the request's subject. */
+    public static final String JOB_COMPLETED = "job.completed";
 
     private CellEventTypes() {
     }

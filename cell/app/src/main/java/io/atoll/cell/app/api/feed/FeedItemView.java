@@ -15,7 +15,8 @@ import java.util.UUID;
  *
  * @param id stable and unique within the member's feed
  * @param kind {@code activity} (an event a device reported), {@code command_result}, {@code order} (an order placed
- *     or changing status) or {@code upload} (an upload stored or processed)
+ *     or changing status), {@code upload} (an upload stored) or {@code job} (background work for the member
+ *     finished, e.g. a photo's thumbnails and inspection; {@code sourceId} is then the upload)
  * @param deviceId the device the item comes from, for {@code activity} and {@code command_result}
  * @param sourceId the check-in, command, order or upload the item comes from
  * @param recordedAt when the item entered the feed

@@ -3,6 +3,7 @@ package io.atoll.cell.app.domain.feed;
 import io.atoll.cell.app.config.FeedSettings;
 import io.atoll.cell.app.domain.AsyncResults;
 import io.atoll.cell.app.domain.TimeUuids;
+import io.atoll.cell.contracts.events.CellEventTypes;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -36,6 +37,10 @@ public final class EventFeed {
         }
         if (eventType.startsWith("upload.")) {
             return Optional.of(FeedItemKind.UPLOAD);
+        }
+        // A request being made is no news to the member; its results are.
+        if (eventType.equals(CellEventTypes.JOB_COMPLETED)) {
+            return Optional.of(FeedItemKind.JOB);
         }
         return Optional.empty();
     }

@@ -8,5 +8,7 @@ public enum FeedItemKind {
     /** A member's order was placed or changed status. */
     ORDER,
     /** A member's upload was stored or processed. */
-    UPLOAD
+    UPLOAD,
+    /** Work done for the member in the background finished: a photo's thumbnails and inspection, say. */
+    JOB
 }
