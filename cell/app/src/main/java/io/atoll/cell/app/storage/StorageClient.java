@@ -5,6 +5,8 @@ import io.atoll.cell.app.config.StorageSettings;
 import io.atoll.cell.app.domain.MemberRef;
 import io.atoll.cell.contracts.IdentityHeaders;
 import io.atoll.cell.contracts.problem.Problem;
+import io.atoll.cell.contracts.servicetoken.ServiceTokens;
+import io.atoll.cell.contracts.servicetoken.TokenUnavailableException;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -113,7 +115,7 @@ final class StorageClient {
     }
 
     private HttpResponse<InputStream> exchange(Function<String, HttpRequest> request, boolean replayable) {
-        String token = tokens.current();
+        String token = token();
         HttpResponse<InputStream> response = send(request.apply(token));
         if (response.statusCode() == 401) {
             discard(response);
@@ -121,10 +123,18 @@ final class StorageClient {
             if (!replayable) {
                 throw new StorageUnavailableException("storage refused the app's service token; the next attempt takes a new one");
             }
-            token = tokens.current();
+            token = token();
             response = send(request.apply(token));
         }
         return accepted(response);
+    }
+
+    private String token() {
+        try {
+            return tokens.current();
+        } catch (TokenUnavailableException unavailable) {
+            throw new StorageUnavailableException(unavailable.getMessage(), Optional.empty(), unavailable);
+        }
     }
 
     private HttpResponse<InputStream> send(HttpRequest request) {

@@ -89,7 +89,7 @@ class StorageClientTest {
         tokenAnswers = exchange -> respond(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}", Map.of());
         StorageClient refused = client(url(), Duration.ofSeconds(5));
         StorageSettings noAuth = settings(url(), URI.create("http://127.0.0.1:" + closedPort() + "/oauth/token"), Duration.ofSeconds(5));
-        StorageClient unreachable = new StorageClient(noAuth, new ServiceTokens(new OAuthTokenEndpoint(noAuth, json()), noAuth, Clock.systemUTC()), json());
+        StorageClient unreachable = new StorageClient(noAuth, ServiceTokenFactory.tokens(noAuth, ObjectMapper.getDefault(), Clock.systemUTC()), json());
 
         assertThatExceptionOfType(StorageUnavailableException.class).isThrownBy(() -> refused.get("/storage/v1/items", Optional.empty(), JSON));
         assertThatExceptionOfType(StorageUnavailableException.class).isThrownBy(() -> unreachable.get("/storage/v1/items", Optional.empty(), JSON));
@@ -185,7 +185,7 @@ class StorageClientTest {
     private StorageClient client(URI url, Duration requestTimeout) {
         StorageSettings settings = settings(url, URI.create(url() + "/oauth/token"), requestTimeout);
         ServiceJson json = json();
-        return new StorageClient(settings, new ServiceTokens(new OAuthTokenEndpoint(settings, json), settings, Clock.systemUTC()), json);
+        return new StorageClient(settings, ServiceTokenFactory.tokens(settings, ObjectMapper.getDefault(), Clock.systemUTC()), json);
     }
 
     private static StorageSettings settings(URI url, URI tokenUrl, Duration requestTimeout) {

@@ -1,9 +1,7 @@
-package io.atoll.cell.app.storage;
+package io.atoll.cell.contracts.servicetoken;
 
-import io.atoll.cell.app.config.StorageSettings;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +16,7 @@ class ServiceTokensTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T12:00:00Z"));
     private final CountingEndpoint endpoint = new CountingEndpoint(Duration.ofMinutes(10));
-    private final ServiceTokens tokens = new ServiceTokens(endpoint, settings(RENEWAL), clock);
+    private final ServiceTokens tokens = new ServiceTokens(endpoint, RENEWAL, clock);
 
     @Test
     void aTokenIsFetchedOnceAndKeptUntilTheRenewalMarginBeforeItExpires() {
@@ -59,18 +57,13 @@ class ServiceTokensTest {
     @Test
     void aTokenShorterLivedThanTheMarginIsKeptForHalfItsLife() {
         CountingEndpoint shortLived = new CountingEndpoint(Duration.ofSeconds(30));
-        ServiceTokens shortTokens = new ServiceTokens(shortLived, settings(RENEWAL), clock);
+        ServiceTokens shortTokens = new ServiceTokens(shortLived, RENEWAL, clock);
 
         String first = shortTokens.current();
         clock.advance(Duration.ofSeconds(14));
         assertThat(shortTokens.current()).isEqualTo(first);
         clock.advance(Duration.ofSeconds(1));
         assertThat(shortTokens.current()).isNotEqualTo(first);
-    }
-
-    static StorageSettings settings(Duration renewal) {
-        return new StorageSettings(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1/oauth/token"), "app", "secret",
-                "storage:read storage:write", Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), renewal, Duration.ofSeconds(5));
     }
 
     private static final class CountingEndpoint implements TokenEndpoint {

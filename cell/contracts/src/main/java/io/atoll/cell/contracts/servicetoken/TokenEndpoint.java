@@ -1,12 +1,12 @@
-package io.atoll.cell.app.storage;
+package io.atoll.cell.contracts.servicetoken;
 
 import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
 
-/** Where the app gets service tokens for storage. */
-interface TokenEndpoint {
-    /** A new token; throws {@link StorageUnavailableException} when none can be had now. */
+/** Where a service gets its service tokens for the cell's other services. */
+public interface TokenEndpoint {
+    /** A new token; throws {@link TokenUnavailableException} when none can be had now. */
     IssuedToken issue();
 
     /**

@@ -1,7 +1,4 @@
-package io.atoll.cell.app.storage;
-
-import io.atoll.cell.app.config.StorageSettings;
-import jakarta.inject.Singleton;
+package io.atoll.cell.contracts.servicetoken;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,25 +7,27 @@ import java.time.Instant;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The app's service token for storage: fetched when first needed, kept until shortly before it expires, and
- * dropped when storage refuses it (a key rotation, a revocation) so that the next request fetches a new one.
- * Concurrent requests share one fetch.
+ * A service's token for another service of the cell: fetched when first needed, kept until shortly before it
+ * expires, and dropped when the other service refuses it (a key rotation, a revocation) so that the next request
+ * fetches a new one. Concurrent requests share one fetch.
  */
-@Singleton
-final class ServiceTokens {
+public final class ServiceTokens {
     private final TokenEndpoint endpoint;
     private final Duration renewal;
     private final Clock clock;
     private Held held;
 
-    ServiceTokens(TokenEndpoint endpoint, StorageSettings settings, Clock clock) {
+    /**
+     * @param renewal how long before its expiry a token is replaced
+     */
+    public ServiceTokens(TokenEndpoint endpoint, Duration renewal, Clock clock) {
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
-        this.renewal = requireNonNull(settings, "settings is null").tokenRenewal();
+        this.renewal = requireNonNull(renewal, "renewal is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** A token that is not about to expire. */
-    synchronized String current() {
+    /** A token that is not about to expire; throws {@link TokenUnavailableException} when none can be had now. */
+    public synchronized String current() {
         Instant now = clock.instant();
         if (held == null || !now.isBefore(held.renewAt())) {
             TokenEndpoint.IssuedToken issued = endpoint.issue();
@@ -39,8 +38,8 @@ final class ServiceTokens {
         return held.value();
     }
 
-    /** Forgets the token if it is still the one held: storage no longer takes it. */
-    synchronized void refused(String token) {
+    /** Forgets the token if it is still the one held: the other service no longer takes it. */
+    public synchronized void refused(String token) {
         if (held != null && held.value().equals(token)) {
             held = null;
         }
