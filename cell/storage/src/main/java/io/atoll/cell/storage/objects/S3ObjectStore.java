@@ -3,15 +3,20 @@ package io.atoll.cell.storage.objects;
 import io.atoll.cell.storage.config.S3Settings;
 import io.atoll.cell.storage.config.UploadSettings;
 import io.atoll.cell.storage.domain.upload.ObjectStore;
+import io.atoll.cell.storage.domain.upload.StoredObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -54,13 +60,29 @@ public class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String key) {
-        return s3.getObject(request -> request.bucket(bucket).key(key));
+    public Optional<StoredObject> open(String key) {
+        try {
+            ResponseInputStream<GetObjectResponse> object = s3.getObject(request -> request.bucket(bucket).key(key));
+            GetObjectResponse response = object.response();
+            String contentType = response.contentType() == null ? "application/octet-stream" : response.contentType();
+            return Optional.of(new StoredObject(object, contentType, response.contentLength(), response.lastModified()));
+        } catch (NoSuchKeyException missing) {
+            return Optional.empty();
+        }
     }
 
     @Override
     public void delete(String key) {
         s3.deleteObject(request -> request.bucket(bucket).key(key));
+    }
+
+    /** Lists the keys first and deletes them one by one: few objects share a prefix (an upload's thumbnails). */
+    @Override
+    public int deleteByPrefix(String prefix) {
+        List<String> keys = s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key).toList();
+        keys.forEach(this::delete);
+        return keys.size();
     }
 
     /** Whether the bucket answers: the object store's part of the service's health. */

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +68,17 @@ class ServiceRoleIT {
         }
         assertThat(storage.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'note'"))
                 .isZero();
+    }
+
+    @Test
+    void theServiceRoleMayDeleteWhatThePurgeRemovesButNotTruncateIt() throws SQLException {
+        try (Connection connection = asServiceRole(); Statement statement = connection.createStatement()) {
+            for (String table : List.of("job_results", "notifications", "jobs", "job_requests", "processed_messages", "uploads")) {
+                assertThat(statement.executeUpdate("DELETE FROM " + table + " WHERE false")).as(table).isZero();
+                assertRefused(statement, "TRUNCATE " + table);
+                assertRefused(statement, "ALTER TABLE " + table + " ADD COLUMN note text");
+            }
+        }
     }
 
     private Connection asServiceRole() throws SQLException {

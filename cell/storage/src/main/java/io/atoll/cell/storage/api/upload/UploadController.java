@@ -6,8 +6,6 @@ import io.atoll.cell.storage.api.Scopes;
 import io.atoll.cell.storage.domain.Refusal;
 import io.atoll.cell.storage.domain.RefusedException;
 import io.atoll.cell.storage.domain.member.MemberService;
-import io.atoll.cell.storage.domain.upload.Upload;
-import io.atoll.cell.storage.domain.upload.UploadContent;
 import io.atoll.cell.storage.domain.upload.UploadService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -75,9 +73,6 @@ class UploadController {
     @Get("/{uploadId}/content")
     @Secured(Scopes.READ)
     HttpResponse<StreamedFile> content(@PathVariable @Pattern(regexp = MemberIds.PATTERN) String memberId, @PathVariable UUID uploadId) {
-        UploadContent content = uploads.content(memberId, uploadId);
-        Upload upload = content.upload();
-        return HttpResponse.ok(new StreamedFile(content.bytes(), MediaType.of(upload.contentType()), upload.createdAt().toEpochMilli(),
-                upload.sizeBytes()));
+        return ObjectResponses.streamed(uploads.content(memberId, uploadId));
     }
 }

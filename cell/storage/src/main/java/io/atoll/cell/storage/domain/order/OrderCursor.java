@@ -1,12 +1,8 @@
 package io.atoll.cell.storage.domain.order;
 
-import io.atoll.cell.storage.domain.Refusal;
-import io.atoll.cell.storage.domain.RefusedException;
+import io.atoll.cell.storage.domain.TimeCursor;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
@@ -27,16 +23,11 @@ public record OrderCursor(Instant placedAt, UUID orderId) {
 
     /** The cursor as clients carry it: opaque, URL-safe. */
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((placedAt + "/" + orderId).getBytes(StandardCharsets.UTF_8));
+        return new TimeCursor(placedAt, orderId).encode();
     }
 
     public static OrderCursor decode(String encoded) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int slash = text.indexOf('/');
-            return new OrderCursor(Instant.parse(text.substring(0, slash)), UUID.fromString(text.substring(slash + 1)));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException e) {
-            throw new RefusedException(Refusal.BAD_REQUEST, "Invalid cursor", "The cursor was not issued by this service.");
-        }
+        TimeCursor cursor = TimeCursor.decode(encoded);
+        return new OrderCursor(cursor.at(), cursor.id());
     }
 }

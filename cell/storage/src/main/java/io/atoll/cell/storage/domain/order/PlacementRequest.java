@@ -1,9 +1,7 @@
 package io.atoll.cell.storage.domain.order;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.atoll.cell.storage.domain.Sha256;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -34,12 +32,7 @@ public record PlacementRequest(List<RequestedLine> lines, Destination destinatio
         append(canonical, destination.city());
         append(canonical, destination.postalCode());
         append(canonical, destination.country());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hexOf(canonical.toString());
     }
 
     private static void append(StringBuilder canonical, Optional<String> value) {

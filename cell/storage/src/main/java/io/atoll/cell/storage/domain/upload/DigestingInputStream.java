@@ -2,12 +2,11 @@ package io.atoll.cell.storage.domain.upload;
 
 import io.atoll.cell.storage.domain.Refusal;
 import io.atoll.cell.storage.domain.RefusedException;
+import io.atoll.cell.storage.domain.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -20,7 +19,7 @@ public final class DigestingInputStream extends DigestInputStream {
     private long count;
 
     public DigestingInputStream(InputStream in, long limit) {
-        super(in, newSha256());
+        super(in, Sha256.newDigest());
         this.limit = limit;
     }
 
@@ -61,14 +60,6 @@ public final class DigestingInputStream extends DigestInputStream {
         count += bytes;
         if (count > limit) {
             throw new RefusedException(Refusal.TOO_LARGE, "Upload too large", "Uploads may be at most " + limit + " bytes.");
-        }
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

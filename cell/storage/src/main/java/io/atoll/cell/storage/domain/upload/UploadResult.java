@@ -1,5 +1,7 @@
 package io.atoll.cell.storage.domain.upload;
 
+import io.atoll.cell.storage.domain.JsonValues;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,6 +12,6 @@ public record UploadResult(String kind, Instant createdAt, Map<String, Object> d
     public UploadResult {
         requireNonNull(kind, "kind is null");
         requireNonNull(createdAt, "createdAt is null");
-        data = Map.copyOf(data);
+        data = JsonValues.copyOf(data);
     }
 }

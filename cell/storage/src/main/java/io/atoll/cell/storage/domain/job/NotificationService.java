@@ -1,0 +1,33 @@
+package io.atoll.cell.storage.domain.job;
+
+import io.atoll.cell.storage.domain.Refusal;
+import io.atoll.cell.storage.domain.RefusedException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import static java.util.Objects.requireNonNull;
+
+/** The notifications of completed requests, as the workers report them. */
+public final class NotificationService {
+    private final JobStore jobs;
+    private final Clock clock;
+
+    public NotificationService(JobStore jobs, Clock clock) {
+        this.jobs = requireNonNull(jobs, "jobs is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Makes or updates the notification; one that was sent stays sent. */
+    public Notification save(UUID notificationId, NotificationUpdate update) {
+        if (jobs.findRequest(update.requestId()).isEmpty()) {
+            throw new RefusedException(Refusal.UNPROCESSABLE, "Unknown job request",
+                    "There is no job request " + update.requestId() + " to notify of.");
+        }
+        Instant now = clock.instant();
+        return jobs.saveNotification(notificationId, current -> current
+                .map(notification -> notification.updatedWith(update, now))
+                .orElseGet(() -> Notification.first(notificationId, update, now)));
+    }
+}
