@@ -1,0 +1,7 @@
+package io.atoll.cell.workers.cleanup;
+
+/** Hears each batch of purged uploads. */
+public interface PurgeListener {
+    default void batchPurged(int purged, boolean more) {
+    }
+}
