@@ -48,7 +48,7 @@ final class E2ePlatform {
     private static final int CELL_BASE_PORT = 28110;
     private static final int ROUTER_PORT = 28080;
     private static final int S3_PORT = 28333;
-    private static final CellHeaps CELL_HEAPS = new CellHeaps("128m", "128m");
+    private static final CellHeaps CELL_HEAPS = new CellHeaps("128m", "128m", "128m");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static E2ePlatform started;

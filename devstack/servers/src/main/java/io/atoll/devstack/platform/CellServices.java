@@ -23,23 +23,31 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The services of one cell on this machine: auth, the cell's ingress, on the cell's base port, app on the next one
- * and storage on the one after. Cell k of the platform has base port 8110 + 10k. Storage's health and metrics are
- * on its management port, its port + 1000.
+ * The services of one cell on this machine: auth, the cell's ingress, on the cell's base port, app on the next one,
+ * storage on the one after and the workers after that. Cell k of the platform has base port 8110 + 10k. Storage's and
+ * the workers' health and metrics are on their management ports, their ports + 1000.
  *
  * @param region the cell's region, which is also its id locally
  * @param basePort auth's port
  * @param peerIngresses the other cells' ingresses, whose signing keys this cell's auth trusts
- * @param heaps the heaps its app and storage run with
+ * @param heaps the heaps its app, storage and workers run with
  */
 public record CellServices(String region, int basePort, List<Endpoint> peerIngresses, CellHeaps heaps) {
     /** All cells share one keyspace replicated to every region, so a failed-over member's devices are there. */
     static final String APP_KEYSPACE = "atoll_app";
     /** App's service account at the cell's auth, whose tokens storage accepts. */
     static final String APP_CLIENT_ID = "app";
-    static final String APP_CLIENT_SCOPES = "storage:read storage:write";
+    /** The workers' service account at the cell's auth, whose tokens storage accepts. */
+    static final String WORKERS_CLIENT_ID = "workers";
+    /** The account an operator on this machine calls the cell's storage with (`atoll jobs`). */
+    public static final String OPERATOR_CLIENT_ID = "operator";
+    /** What every client of storage is given: storage asks for no more than these. */
+    public static final String STORAGE_CLIENT_SCOPES = "storage:read storage:write";
+    /** The workers' client secret, read from its file when they start and given to their command-line mode. */
+    public static final String WORKERS_CLIENT_SECRET = "ATOLL_WORKERS_STORAGE_CLIENT_SECRET";
     /** The login role storage runs its queries as; its migrations create it. */
     static final String STORAGE_SERVICE_ROLE = "storage_service";
+    private static final String LANDING_BUCKET = "atoll-landing";
     private static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     public CellServices {
@@ -48,7 +56,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         requireNonNull(heaps, "heaps is null");
     }
 
-    /** A cell whose app and storage get the heaps `./atoll up` gives them. */
+    /** A cell whose app, storage and workers get the heaps `./atoll up` gives them. */
     public CellServices(String region, int basePort, List<Endpoint> peerIngresses) {
         this(region, basePort, peerIngresses, CellHeaps.LOCAL);
     }
@@ -69,6 +77,14 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         return Endpoint.loopback(storage().port() + MANAGEMENT_PORT_OFFSET);
     }
 
+    public Endpoint workers() {
+        return Endpoint.loopback(basePort + 3);
+    }
+
+    public Endpoint workersManagement() {
+        return Endpoint.loopback(workers().port() + MANAGEMENT_PORT_OFFSET);
+    }
+
     public String authDatabase() {
         return "auth_" + region.replace('-', '_');
     }
@@ -87,9 +103,27 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         return "atoll-uploads-" + region;
     }
 
+    /**
+     * The warehouse's landing zone, one for every cell: each archives its old check-ins there as Parquet files under
+     * a prefix of its own ({@code checkins/cell=<cell>/...}), so the warehouse loads all cells from one place.
+     */
+    public String landingBucket() {
+        return LANDING_BUCKET;
+    }
+
     /** Where app's client secret is kept between runs (storage accepts app's tokens for it), readable by its owner only. */
     public Path appClientSecretFile(Path stateDir) {
         return stateDir.resolve(region).resolve("app-client-secret");
+    }
+
+    /** Where the workers' client secret is kept between runs, as app's is. */
+    public Path workersClientSecretFile(Path stateDir) {
+        return stateDir.resolve(region).resolve("workers-client-secret");
+    }
+
+    /** Where the operator's client secret for this cell is kept, as app's is. */
+    public Path operatorClientSecretFile(Path stateDir) {
+        return stateDir.resolve(region).resolve("operator-client-secret");
     }
 
     /**
@@ -131,6 +165,21 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         Map<String, String> environment = new HashMap<>(authEnvironment(postgres));
         environment.put("ATOLL_LOG_LEVEL", "WARN");
         return environment;
+    }
+
+    /**
+     * Makes a service account of this cell's auth exist whose tokens storage accepts, with its secret kept in
+     * {@code secretFile}: made there when missing, and given again to an account made afresh (a new auth database).
+     * Auth's admin command writes what it did to {@code log}.
+     */
+    public void ensureStorageClient(Path repository, PostgresServer postgres, String clientId, Path secretFile, Path log) throws IOException {
+        List<String> command = authAdminCommand(repository, List.of("accounts", "ensure-service", "--client-id", clientId,
+                "--scopes", STORAGE_CLIENT_SCOPES, "--secret-file", secretFile.toString()));
+        int exit = Processes.run(command, authAdminEnvironment(postgres), log, Duration.ofMinutes(2));
+        if (exit != 0) {
+            throw new IOException(region + ": auth could not set up the service account '" + clientId + "' (exit code " + exit
+                    + ", log: " + log + ")");
+        }
     }
 
     /** Ready when its health is UP: its database and the object store answer. */
@@ -175,17 +224,10 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
                     List<CassandraNode> allNodes) {
         Path secretFile = appClientSecretFile(stateDir);
         Path log = stateDir.resolve(region).resolve("app").resolve("auth-admin.log");
-        List<String> ensureAccount = authAdminCommand(repository, List.of("accounts", "ensure-service", "--client-id", APP_CLIENT_ID,
-                "--scopes", APP_CLIENT_SCOPES, "--secret-file", secretFile.toString()));
         return new JavaService(region + "/app", app(), URI.create("http://" + app() + "/health"),
                 repository.resolve("cell/app/target/atoll-app.jar"), appEnvironment(rabbitmq, localNode, allNodes),
-                Map.of("ATOLL_APP_STORAGE_CLIENT_SECRET", secretFile), heaps.app(), () -> {
-                    int exit = Processes.run(ensureAccount, authAdminEnvironment(postgres), log, Duration.ofMinutes(2));
-                    if (exit != 0) {
-                        throw new IOException(region + "/app: auth could not set up app's service account (exit code " + exit
-                                + ", log: " + log + ")");
-                    }
-                });
+                Map.of("ATOLL_APP_STORAGE_CLIENT_SECRET", secretFile), heaps.app(),
+                () -> ensureStorageClient(repository, postgres, APP_CLIENT_ID, secretFile, log));
     }
 
     /** All but app's client secret, which is read from its file at start. */
@@ -204,6 +246,67 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         environment.put("ATOLL_APP_STORAGE_CLIENT_ID", APP_CLIENT_ID);
         // App follows storage's events (for the member feed) on the cell's vhost.
         environment.putAll(rabbitEnvironment(rabbitmq));
+        return environment;
+    }
+
+    public Path workersJar(Path repository) {
+        return repository.resolve("cell/workers/target/atoll-workers.jar");
+    }
+
+    /** One of the workers' command-line modes (e.g. {@code cleanup ...}), with their heap: the command line. */
+    public List<String> workersCommand(Path repository, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heaps.workers(),
+                "-jar", workersJar(repository).toString()));
+        command.addAll(arguments);
+        return command;
+    }
+
+    /** The job programs the workers run as child processes. */
+    public Path jobsJar(Path repository) {
+        return repository.resolve("cell/jobs/target/atoll-jobs.jar");
+    }
+
+    /**
+     * Ready when their health is UP. They call their cell's storage with a token of their own service account, made
+     * like app's; they start once the apps have made the keyspace whose old check-ins their cleanup archives.
+     */
+    JavaService workers(Path repository, Path stateDir, PostgresServer postgres, RabbitServer rabbitmq, S3ProxyServer s3,
+                        CassandraNode localNode) {
+        Path secretFile = workersClientSecretFile(stateDir);
+        Path log = stateDir.resolve(region).resolve("workers").resolve("auth-admin.log");
+        return new JavaService(region + "/workers", workers(), URI.create("http://" + workersManagement() + "/health"),
+                workersJar(repository), workersEnvironment(repository, stateDir, rabbitmq, s3, localNode),
+                Map.of(WORKERS_CLIENT_SECRET, secretFile), heaps.workers(),
+                () -> ensureStorageClient(repository, postgres, WORKERS_CLIENT_ID, secretFile, log));
+    }
+
+    /**
+     * What the workers run with, as a service and in their command-line mode (`cleanup`): all but their client secret.
+     * Each cell's workers keep their jobs' files in a folder of their own under the state folder.
+     */
+    public Map<String, String> workersEnvironment(Path repository, Path stateDir, RabbitServer rabbitmq, S3ProxyServer s3,
+                                                  CassandraNode localNode) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("MICRONAUT_SERVER_PORT", Integer.toString(workers().port()));
+        environment.put("ENDPOINTS_ALL_PORT", Integer.toString(workersManagement().port()));
+        environment.put("ATOLL_CELL_ID", region);
+        environment.put("ATOLL_CELL_REGION", region);
+        environment.putAll(rabbitEnvironment(rabbitmq));
+        environment.put("ATOLL_WORKERS_STORAGE_URL", "http://" + storage());
+        environment.put("ATOLL_WORKERS_STORAGE_TOKEN_URL", "http://" + ingress() + "/oauth/token");
+        environment.put("ATOLL_WORKERS_STORAGE_CLIENT_ID", WORKERS_CLIENT_ID);
+        environment.put("ATOLL_WORKERS_JOBS_JAR", jobsJar(repository).toString());
+        environment.put("ATOLL_WORKERS_WORK_DIR", stateDir.resolve(region).resolve("workers").resolve("jobs").toString());
+        // The cleanup archives the app's old check-ins from the cell's own datacenter to the landing zone.
+        environment.put("ATOLL_WORKERS_CASSANDRA_CONTACT_POINTS", localNode.cql().toString());
+        environment.put("ATOLL_WORKERS_CASSANDRA_LOCAL_DATACENTER", localNode.datacenter());
+        environment.put("ATOLL_WORKERS_CASSANDRA_KEYSPACE", APP_KEYSPACE);
+        environment.put("ATOLL_WORKERS_S3_ENDPOINT", s3.url().toString());
+        environment.put("ATOLL_WORKERS_S3_REGION", s3.account().region());
+        environment.put("ATOLL_WORKERS_S3_ACCESS_KEY", s3.account().accessKey());
+        environment.put("ATOLL_WORKERS_S3_SECRET_KEY", s3.account().secretKey());
+        environment.put("ATOLL_WORKERS_S3_PATH_STYLE", "true");
+        environment.put("ATOLL_WORKERS_CLEANUP_LANDING_BUCKET", landingBucket());
         return environment;
     }
 

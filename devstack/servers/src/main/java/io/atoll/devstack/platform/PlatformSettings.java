@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -34,7 +35,7 @@ import static java.util.Objects.requireNonNull;
  * @param cellBasePort the first cell's ingress port; cell k's is this + 10k
  * @param router where the global router listens
  * @param repository where the services' JARs are built; empty to run the servers alone
- * @param cellHeaps the heaps of every cell's app and storage
+ * @param cellHeaps the heaps of every cell's app, storage and workers
  */
 public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra,
                                int cassandraStoragePort, String cassandraHeap, List<String> regions, int cellBasePort,
@@ -58,7 +59,7 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         }
     }
 
-    /** A platform whose cells' app and storage get the heaps `./atoll up` gives them. */
+    /** A platform whose cells' app, storage and workers get the heaps `./atoll up` gives them. */
     public PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra, int cassandraStoragePort,
                             String cassandraHeap, List<String> regions, int cellBasePort, RouterServices router, Optional<Path> repository) {
         this(stateDir, postgres, rabbitmq, s3, cassandra, cassandraStoragePort, cassandraHeap, regions, cellBasePort, router, repository,
@@ -110,11 +111,17 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         return cells;
     }
 
+    /** The cell of that region, if the platform has one. */
+    public Optional<CellServices> cell(String region) {
+        return cells().stream().filter(cell -> cell.region().equals(region)).findFirst();
+    }
+
     /**
      * The components in the order they start: the databases, the broker, the object store and the first Cassandra
      * node side by side, then each further node, which joins through the first; then every cell's auth, then every
      * cell's storage (whose service tokens auth issues), then the apps one by one (each calls its cell's storage and
-     * follows its events, and only the first creates the shared keyspace); the router last.
+     * follows its events, and only the first creates the shared keyspace), then every cell's workers (which call
+     * storage and read that keyspace); the router last.
      */
     public List<List<Server>> stages() {
         PostgresServer postgresServer = postgresServer();
@@ -122,8 +129,7 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         S3ProxyServer s3Server = s3Server();
         List<List<Server>> stages = new ArrayList<>();
         List<Server> first = new ArrayList<>(List.of(postgresServer, rabbitServer, s3Server));
-        List<CassandraNode> nodes = cassandra.isLocal() ? cassandraNodes()
-                : List.of(CassandraNode.single(cassandra, cassandraStoragePort, regions.get(0), cassandraHeap));
+        List<CassandraNode> nodes = cellNodes();
         first.add(new CassandraServer(cassandra.isLocal() ? "cassandra-" + nodes.get(0).datacenter() : CassandraServer.NAME, nodes.get(0)));
         stages.add(first);
         if (cassandra.isLocal()) {
@@ -139,9 +145,29 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
             for (int k = 0; k < cells.size(); k++) {
                 stages.add(List.of(cells.get(k).app(checkout, stateDir, postgresServer, rabbitServer, localNode(nodes, k), nodes)));
             }
+            List<Server> workers = new ArrayList<>();
+            for (int k = 0; k < cells.size(); k++) {
+                workers.add(cells.get(k).workers(checkout, stateDir, postgresServer, rabbitServer, s3Server, localNode(nodes, k)));
+            }
+            stages.add(workers);
             stages.add(List.of(router.router(checkout, stateDir, postgresServer, cells)));
         }
         return stages;
+    }
+
+    /**
+     * What a cell's workers run with (see {@link CellServices#workersEnvironment}), for their command-line mode.
+     *
+     * @throws IllegalStateException when the platform runs the servers alone
+     */
+    public Map<String, String> workersEnvironment(CellServices cell) {
+        Path checkout = repository.orElseThrow(() -> new IllegalStateException("a platform of servers alone runs no workers"));
+        return cell.workersEnvironment(checkout, stateDir, rabbitServer(), s3Server(), localNode(cellNodes(), regions.indexOf(cell.region())));
+    }
+
+    /** The Cassandra nodes the cells use: one per region on this machine, or an external cluster's one contact point. */
+    private List<CassandraNode> cellNodes() {
+        return cassandra.isLocal() ? cassandraNodes() : List.of(CassandraNode.single(cassandra, cassandraStoragePort, regions.get(0), cassandraHeap));
     }
 
     /** A cell's own Cassandra node; with an external cluster, its one contact point. */

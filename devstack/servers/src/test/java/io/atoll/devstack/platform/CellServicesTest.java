@@ -62,6 +62,36 @@ class CellServicesTest {
     }
 
     @Test
+    void workersCallTheirCellsStorageRunTheCheckoutsJobsAndArchiveFromTheAppsKeyspaceToTheWarehousesLandingBucket() {
+        CassandraNode node = CassandraNode.single(new Endpoint("127.0.0.2", 9042), 7000, "us-east-1", "1g");
+
+        Map<String, String> environment = CELL.workersEnvironment(Path.of("/repo"), Path.of("/state"), RABBITMQ,
+                new S3ProxyServer(Endpoint.loopback(8333), S3Account.LOCAL), node);
+
+        assertThat(environment)
+                .containsEntry("MICRONAUT_SERVER_PORT", "8123")
+                .containsEntry("ENDPOINTS_ALL_PORT", "9123")
+                .containsEntry("ATOLL_CELL_ID", "us-east-1")
+                .containsEntry("ATOLL_CELL_REGION", "us-east-1")
+                .containsEntry("RABBITMQ_VIRTUAL_HOST", "atoll-us-east-1")
+                .containsEntry("ATOLL_WORKERS_STORAGE_URL", "http://127.0.0.1:8122")
+                .containsEntry("ATOLL_WORKERS_STORAGE_TOKEN_URL", "http://127.0.0.1:8120/oauth/token")
+                .containsEntry("ATOLL_WORKERS_STORAGE_CLIENT_ID", "workers")
+                .containsEntry("ATOLL_WORKERS_JOBS_JAR", "/repo/cell/jobs/target/atoll-jobs.jar")
+                .containsEntry("ATOLL_WORKERS_WORK_DIR", "/state/us-east-1/workers/jobs")
+                .containsEntry("ATOLL_WORKERS_CASSANDRA_CONTACT_POINTS", "127.0.0.2:9042")
+                .containsEntry("ATOLL_WORKERS_CASSANDRA_LOCAL_DATACENTER", "us-east-1")
+                .containsEntry("ATOLL_WORKERS_CASSANDRA_KEYSPACE", "atoll_app")
+                .containsEntry("ATOLL_WORKERS_S3_ENDPOINT", "http://127.0.0.1:8333")
+                .containsEntry("ATOLL_WORKERS_S3_ACCESS_KEY", "local-identity")
+                .containsEntry("ATOLL_WORKERS_S3_PATH_STYLE", "true")
+                .containsEntry("ATOLL_WORKERS_CLEANUP_LANDING_BUCKET", "atoll-landing")
+                .doesNotContainKey(CellServices.WORKERS_CLIENT_SECRET);
+        assertThat(CELL.workersClientSecretFile(Path.of("/state"))).isEqualTo(Path.of("/state/us-east-1/workers-client-secret"));
+        assertThat(CELL.operatorClientSecretFile(Path.of("/state"))).isEqualTo(Path.of("/state/us-east-1/operator-client-secret"));
+    }
+
+    @Test
     void authsAdminCommandsRunItsJarWithItsEnvironment() {
         List<String> command = CELL.authAdminCommand(Path.of("/repo"), List.of("keys", "list"));
 

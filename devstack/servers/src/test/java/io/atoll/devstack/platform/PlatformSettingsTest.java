@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class PlatformSettingsTest {
     }
 
     @Test
-    void serversStartBeforeTheCellsThenAuthThenStorageThenTheAppsOneByOneAndTheRouterLast() {
+    void serversStartBeforeTheCellsThenAuthThenStorageThenTheAppsOneByOneThenTheWorkersAndTheRouterLast() {
         List<List<String>> stages = settings(List.of("eu-west-1", "us-east-1"), Optional.of(Path.of("/repo"))).stages().stream()
                 .map(stage -> stage.stream().map(Server::name).toList())
                 .toList();
@@ -40,6 +41,7 @@ class PlatformSettingsTest {
                 List.of("eu-west-1/storage", "us-east-1/storage"),
                 List.of("eu-west-1/app"),
                 List.of("us-east-1/app"),
+                List.of("eu-west-1/workers", "us-east-1/workers"),
                 List.of("router"));
     }
 
@@ -56,11 +58,28 @@ class PlatformSettingsTest {
         assertThat(cells.get(1).app()).isEqualTo(Endpoint.loopback(8121));
         assertThat(cells.get(1).storage()).isEqualTo(Endpoint.loopback(8122));
         assertThat(cells.get(1).storageManagement()).isEqualTo(Endpoint.loopback(9122));
+        assertThat(cells.get(1).workers()).isEqualTo(Endpoint.loopback(8123));
+        assertThat(cells.get(1).workersManagement()).isEqualTo(Endpoint.loopback(9123));
         assertThat(cells.get(0).peerIngresses()).containsExactly(Endpoint.loopback(8120));
         assertThat(cells.get(0).authDatabase()).isEqualTo("auth_eu_west_1");
         assertThat(cells.get(0).coreDatabase()).isEqualTo("core_eu_west_1");
         assertThat(cells.get(0).vhost()).isEqualTo("atoll-eu-west-1");
         assertThat(cells.get(0).uploadsBucket()).isEqualTo("atoll-uploads-eu-west-1");
+    }
+
+    @Test
+    void eachCellsWorkersUseTheirCellsOwnCassandraNodeAndTheJarsOfTheCheckout() {
+        PlatformSettings settings = settings(List.of("eu-west-1", "us-east-1"), Optional.of(Path.of("/repo")));
+
+        Map<String, String> environment = settings.workersEnvironment(settings.cell("us-east-1").orElseThrow());
+
+        assertThat(environment).containsEntry("MICRONAUT_SERVER_PORT", "8123")
+                .containsEntry("ATOLL_WORKERS_CASSANDRA_CONTACT_POINTS", "127.0.0.2:9042")
+                .containsEntry("ATOLL_WORKERS_WORK_DIR", "/state/us-east-1/workers/jobs")
+                .containsEntry("ATOLL_WORKERS_JOBS_JAR", "/repo/cell/jobs/target/atoll-jobs.jar");
+        assertThat(settings.cell("mars")).isEmpty();
+        assertThatThrownBy(() -> settings(List.of("eu-west-1"), Optional.empty()).workersEnvironment(settings.cells().get(0)))
+                .hasMessageContaining("runs no workers");
     }
 
     @Test
