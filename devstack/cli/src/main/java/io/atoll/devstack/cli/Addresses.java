@@ -32,6 +32,8 @@ final class Addresses {
             addresses.put(cell.region() + "/app", new Address("http://" + cell.app(), "the mobile API, behind the ingress"));
             addresses.put(cell.region() + "/storage", new Address("http://" + cell.storage(),
                     "management (health, metrics): http://" + cell.storageManagement()));
+            addresses.put(cell.region() + "/workers", new Address("http://" + cell.workers(),
+                    "jobs, notifications, cleanup; management: http://" + cell.workersManagement() + "; `atoll jobs`, `atoll dlq`"));
         }
         S3Account account = settings.s3Server().account();
         addresses.put("s3", new Address("http://" + settings.s3(), "S3 API (S3Proxy), path-style; access key " + account.accessKey()

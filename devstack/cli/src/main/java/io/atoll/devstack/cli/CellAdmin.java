@@ -20,14 +20,28 @@ final class CellAdmin {
     private CellAdmin() {
     }
 
-    static int run(PlatformSettings settings, String region, List<String> arguments, PrintWriter out, PrintWriter err) {
-        CellServices cell = settings.cells().stream().filter(candidate -> candidate.region().equals(region)).findFirst()
-                .orElseThrow(() -> new PlatformException("no cell '" + region + "'; the cells are " + settings.regions()));
-        Path repository = settings.repository().orElseThrow(() -> new PlatformException("--servers-only runs no cells"));
-        Path jar = cell.authJar(repository);
+    /** The platform's cell of that region, or a one-line refusal naming the cells there are. */
+    static CellServices cell(PlatformSettings settings, String region) {
+        return settings.cell(region).orElseThrow(() -> new PlatformException("no cell '" + region + "'; the cells are " + settings.regions()));
+    }
+
+    /** Where the services' JARs are, for a platform that runs its cells. */
+    static Path repository(PlatformSettings settings) {
+        return settings.repository().orElseThrow(() -> new PlatformException("--servers-only runs no cells"));
+    }
+
+    /** A JAR a command runs, which the launcher builds for the commands that need it. */
+    static Path requireBuilt(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new PlatformException(jar + " is missing: run ./atoll up (it builds the services) or ./mvnw -B package -DskipTests");
         }
+        return jar;
+    }
+
+    static int run(PlatformSettings settings, String region, List<String> arguments, PrintWriter out, PrintWriter err) {
+        CellServices cell = cell(settings, region);
+        Path repository = repository(settings);
+        requireBuilt(cell.authJar(repository));
         ProcessBuilder builder = new ProcessBuilder(cell.authAdminCommand(repository, arguments))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(cell.authAdminEnvironment(settings.postgresServer()));

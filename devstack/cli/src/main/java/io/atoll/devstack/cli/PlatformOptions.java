@@ -80,7 +80,7 @@ final class PlatformOptions {
 
     @Option(names = "--cell-base-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_CELL_BASE_PORT:-8110}",
             converter = PortConverter.class,
-            description = "The first cell's ingress (auth) port; its app and storage take the next two ports, cell k starts 10k higher (env ATOLL_CELL_BASE_PORT; default: ${DEFAULT-VALUE}).")
+            description = "The first cell's ingress (auth) port; its app, storage and workers take the next three ports, cell k starts 10k higher (env ATOLL_CELL_BASE_PORT; default: ${DEFAULT-VALUE}).")
     int cellBasePort;
 
     @Option(names = "--router-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_ROUTER_PORT:-8080}", converter = PortConverter.class,

@@ -195,7 +195,8 @@ class AtollCliIT {
             assertThat(took).isLessThan(Duration.ofSeconds(5));
             assertThat(status.exit()).as(status.toString()).isEqualTo(StatusCommand.NOT_READY);
             assertThat(status.err().strip()).doesNotContain("\n").startsWith("atoll: not ready: ")
-                    .contains("postgres (", "rabbitmq (down)", "cassandra-us-east-1 (down)", "eu-west-1/app (down)", "router (down)");
+                    .contains("postgres (", "rabbitmq (down)", "cassandra-us-east-1 (down)", "eu-west-1/app (down)", "us-east-1/workers (down)",
+                            "router (down)");
         }
     }
 

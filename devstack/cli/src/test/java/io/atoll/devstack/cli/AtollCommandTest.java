@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AtollCommandTest {
     @Test
     void anUnknownCommandIsOneLineAndExitCode2() {
-        Run run = run("frobnicate");
+        CommandRun run = run("frobnicate");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("atoll: Unmatched argument at index 0: 'frobnicate' (see atoll --help)");
@@ -33,7 +34,7 @@ class AtollCommandTest {
     @Test
     void aPortThatIsNotAPortIsOneLineNamingIt() {
         for (String bad : List.of("0", "65536", "http", "-1")) {
-            Run run = run("up", "--cassandra-port", bad);
+            CommandRun run = run("up", "--cassandra-port", bad);
 
             assertThat(run.exit()).isEqualTo(2);
             assertThat(run.err().strip()).doesNotContain("\n").contains("'" + bad + "' is not a port");
@@ -51,10 +52,20 @@ class AtollCommandTest {
                 "keys", List.of("--cell", "--state-dir"),
                 "cells", List.of("--admin-url", "--token", "--json", "--state-dir"),
                 "chaos", List.of("--state-dir"));
+        Map<String, List<String>> operatorCommands = Map.of(
+                "jobs list", List.of("--cell", "--status", "--limit", "--after", "--json", "--state-dir"),
+                "jobs show", List.of("--cell", "--json", "--state-dir", "REQUEST"),
+                "jobs scan", List.of("--cell", "--repository", "--commit", "--github", "--wait", "--timeout", "--state-dir"),
+                "jobs cleanup", List.of("--cell", "--older-than", "--purge-only", "--archive-only", "--state-dir"),
+                "dlq list", List.of("--cell", "--json", "--state-dir"),
+                "dlq show", List.of("--cell", "--queue", "--limit", "--json", "--state-dir"),
+                "dlq replay", List.of("--cell", "--queue", "--message-id", "--all", "--state-dir"));
         List<String> serverOptions = List.of("--postgres-host", "--postgres-port", "--rabbitmq-port", "--s3-port", "--cassandra-port",
                 "--cassandra-heap", "--regions", "--cell-base-port", "--router-port", "--servers-only");
-        own.forEach((command, options) -> {
-            Run run = run(command, "--help");
+        Map<String, List<String>> all = new HashMap<>(own);
+        all.putAll(operatorCommands);
+        all.forEach((command, options) -> {
+            CommandRun run = run((command + " --help").split(" "));
 
             assertThat(run.exit()).as(command).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: atoll " + command).contains("-h, --help").contains(options);
@@ -66,22 +77,22 @@ class AtollCommandTest {
 
     @Test
     void noCommandAtAllListsEveryCommand() {
-        Run run = run();
+        CommandRun run = run();
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("a command is missing")
-                .containsPattern("(?m)^\\s+up\\s").contains("down", "status", "simulate", "accounts", "keys", "cells", "chaos");
+                .containsPattern("(?m)^\\s+up\\s").contains("down", "status", "simulate", "accounts", "keys", "cells", "jobs", "dlq", "chaos");
     }
 
     @Test
     void operatorCommandsRefuseWhatTheyCannotDoInOneLine() {
-        Run unknownCell = run("keys", "list", "--cell", "mars", "--state-dir", "/nonexistent");
-        Run unknownAction = run("keys", "frob", "--cell", "eu-west-1");
-        Run drainWithoutCell = run("cells", "drain");
-        Run noToken = run("cells", "list", "--state-dir", "/nonexistent", "--token", "");
-        Run chaos = run("chaos", "kill-cell", "atlantis", "--state-dir", "/nonexistent");
+        CommandRun unknownCell = run("keys", "list", "--cell", "mars", "--state-dir", "/nonexistent");
+        CommandRun unknownAction = run("keys", "frob", "--cell", "eu-west-1");
+        CommandRun drainWithoutCell = run("cells", "drain");
+        CommandRun noToken = run("cells", "list", "--state-dir", "/nonexistent", "--token", "");
+        CommandRun chaos = run("chaos", "kill-cell", "atlantis", "--state-dir", "/nonexistent");
 
-        for (Run refused : List.of(unknownCell, unknownAction, drainWithoutCell, noToken, chaos)) {
+        for (CommandRun refused : List.of(unknownCell, unknownAction, drainWithoutCell, noToken, chaos)) {
             assertThat(refused.exit()).as(refused.err()).isNotZero();
             assertThat(refused.err().strip()).doesNotContain("\n").startsWith("atoll: ");
         }
@@ -123,6 +134,7 @@ class AtollCommandTest {
                 .containsPattern("eu-west-1/auth\\s+ready\\s+http://127.0.0.1:8110\\s")
                 .containsPattern("us-east-1/app\\s+ready\\s+http://127.0.0.1:8121\\s")
                 .containsPattern("eu-west-1/storage\\s+ready\\s+http://127.0.0.1:8112\\s.*http://127.0.0.1:9112")
+                .containsPattern("us-east-1/workers\\s+ready\\s+http://127.0.0.1:8123\\s.*management: http://127.0.0.1:9123")
                 .containsPattern("s3\\s+ready\\s+http://127.0.0.1:8333\\s.*S3Proxy")
                 .containsPattern("postgres\\s+ready\\s+127.0.0.1:5432")
                 .containsPattern("rabbitmq\\s+ready\\s+127.0.0.1:5672")
@@ -183,7 +195,7 @@ class AtollCommandTest {
 
     @Test
     void aSimulationThatMostlyFailsExitsNonZeroAfterShowingItsSignUps() {
-        Run run = run("simulate", "--target", "http://127.0.0.1:1", "--devices", "2", "--minutes", "0.05", "--interval", "0.5",
+        CommandRun run = run("simulate", "--target", "http://127.0.0.1:1", "--devices", "2", "--minutes", "0.05", "--interval", "0.5",
                 "--state-dir", "/nonexistent");
 
         assertThat(run.exit()).as(run.out()).isEqualTo(1);
@@ -205,13 +217,7 @@ class AtollCommandTest {
         assertThat(StatusView.table(components)).contains("crashed").contains("/s/cassandra/cassandra.log");
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = AtollCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private record Run(int exit, String out, String err) {
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 }
