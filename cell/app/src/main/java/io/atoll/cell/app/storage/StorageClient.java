@@ -4,6 +4,7 @@ import io.atoll.cell.app.config.ServiceJson;
 import io.atoll.cell.app.config.StorageSettings;
 import io.atoll.cell.app.domain.MemberRef;
 import io.atoll.cell.contracts.IdentityHeaders;
+import io.atoll.cell.contracts.problem.ErrorAnswers;
 import io.atoll.cell.contracts.problem.Problem;
 import io.atoll.cell.contracts.servicetoken.ServiceTokens;
 import io.atoll.cell.contracts.servicetoken.TokenUnavailableException;
@@ -38,7 +39,6 @@ import static java.util.Objects.requireNonNull;
 final class StorageClient {
     private static final Logger LOG = LoggerFactory.getLogger(StorageClient.class);
     /** More of an error answer than any problem+json storage writes. */
-    private static final int PROBLEM_BYTES = 16 * 1024;
 
     private final StorageSettings settings;
     private final ServiceTokens tokens;
@@ -118,7 +118,7 @@ final class StorageClient {
         String token = token();
         HttpResponse<InputStream> response = send(request.apply(token));
         if (response.statusCode() == 401) {
-            discard(response);
+            ErrorAnswers.drain(response);
             tokens.refused(token);
             if (!replayable) {
                 throw new StorageUnavailableException("storage refused the app's service token; the next attempt takes a new one");
@@ -156,7 +156,7 @@ final class StorageClient {
             return response;
         }
         Optional<String> retryAfter = response.headers().firstValue("Retry-After");
-        byte[] body = discard(response);
+        byte[] body = ErrorAnswers.drain(response);
         String where = response.request().method() + " " + response.request().uri().getPath();
         if (status == 401 || status == 403) {
             // The app's own credentials or scopes are wrong: an operator must act, the member can only wait.
@@ -187,14 +187,6 @@ final class StorageClient {
         }
     }
 
-    /** Reads what little of the body an error answer has, and lets the connection go. */
-    private static byte[] discard(HttpResponse<InputStream> response) {
-        try (InputStream body = response.body()) {
-            return body.readNBytes(PROBLEM_BYTES);
-        } catch (IOException unreadable) {
-            return new byte[0];
-        }
-    }
 
     private <T> Answer<T> decoded(HttpResponse<InputStream> response, Argument<T> type) {
         try (InputStream body = response.body()) {

@@ -1,5 +1,6 @@
 package io.atoll.cell.workers.storage;
 
+import io.atoll.cell.contracts.problem.ErrorAnswers;
 import io.atoll.cell.contracts.problem.Problem;
 import io.atoll.cell.contracts.servicetoken.ServiceTokens;
 import io.atoll.cell.contracts.servicetoken.TokenUnavailableException;
@@ -53,7 +54,6 @@ public final class StorageClient implements PipelineStorage {
     private static final Logger LOG = LoggerFactory.getLogger(StorageClient.class);
     private static final String API = "/storage/v1";
     /** More of an error answer than any problem+json storage writes. */
-    private static final int PROBLEM_BYTES = 16 * 1024;
     /** As many of a member's past results as near-duplicates are looked for among. */
     private static final int MEMBER_RESULTS = 200;
 
@@ -93,7 +93,7 @@ public final class StorageClient implements PipelineStorage {
                 .tolerating(409)
                 .send();
         if (response.statusCode() == 409) {
-            discard(response);
+            ErrorAnswers.drain(response);
             return Optional.empty();
         }
         return Optional.of(read(response, Argument.of(Job.class)));
@@ -158,13 +158,13 @@ public final class StorageClient implements PipelineStorage {
     @Override
     public boolean processed(String consumer, String messageId, TraceParent trace) {
         HttpResponse<InputStream> response = call("GET", processedPath(consumer, messageId), trace).tolerating(404).send();
-        discard(response);
+        ErrorAnswers.drain(response);
         return response.statusCode() != 404;
     }
 
     @Override
     public void markProcessed(String consumer, String messageId, TraceParent trace) {
-        discard(call("PUT", processedPath(consumer, messageId), trace).send());
+        ErrorAnswers.drain(call("PUT", processedPath(consumer, messageId), trace).send());
     }
 
     /** Deletes up to {@code limit} expired uploads with everything made from them; see {@link PurgedUploads}. */
@@ -250,7 +250,7 @@ public final class StorageClient implements PipelineStorage {
             String token = token();
             HttpResponse<InputStream> response = exchange(token);
             if (response.statusCode() == 401) {
-                discard(response);
+                ErrorAnswers.drain(response);
                 tokens.refused(token);
                 response = exchange(token());
             }
@@ -282,7 +282,7 @@ public final class StorageClient implements PipelineStorage {
             if (status >= 200 && status < 300 || tolerated.contains(status)) {
                 return response;
             }
-            byte[] answer = discard(response);
+            byte[] answer = ErrorAnswers.drain(response);
             String where = method + " " + path;
             if (status == 401 || status == 403) {
                 // The workers' own credentials or scopes are wrong: an operator must act; the work waits in the retry queues.
@@ -329,12 +329,4 @@ public final class StorageClient implements PipelineStorage {
         }
     }
 
-    /** Reads what little of the body an answer has, and lets the connection go. */
-    private static byte[] discard(HttpResponse<InputStream> response) {
-        try (InputStream body = response.body()) {
-            return body.readNBytes(PROBLEM_BYTES);
-        } catch (IOException unreadable) {
-            return new byte[0];
-        }
-    }
 }
