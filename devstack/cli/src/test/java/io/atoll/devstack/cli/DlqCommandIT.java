@@ -49,7 +49,7 @@ class DlqCommandIT {
         // As the workers declare them: durable quorum queues, each dead-lettering to its .dead queue through the default exchange.
         try (Channel channel = connection.createChannel()) {
             for (String queue : DeadLetters.QUEUES) {
-                channel.queueDeclare(queue + ".dead", true, false, false, Map.of("x-queue-type", "quorum"));
+                channel.queueDeclare(queue + ".dead", true, false, false, Map.of("x-queue-type", "quorum", "x-delivery-limit", Integer.MAX_VALUE));
                 channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum", "x-dead-letter-exchange", "",
                         "x-dead-letter-routing-key", queue + ".dead"));
             }

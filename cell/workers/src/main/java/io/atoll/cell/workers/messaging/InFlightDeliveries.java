@@ -1,5 +1,6 @@
 package io.atoll.cell.workers.messaging;
 
+import com.rabbitmq.client.ShutdownSignalException;
 import io.atoll.cell.workers.config.MessagingSettings;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
@@ -138,8 +139,9 @@ public final class InFlightDeliveries implements ApplicationEventListener<Shutdo
                 } else {
                     acknowledgement.nack(false, requeue);
                 }
-            } catch (MessageAcknowledgementException channelGone) {
-                // The broker gives back whatever was not acknowledged on a channel that closed.
+            } catch (MessageAcknowledgementException | ShutdownSignalException channelGone) {
+                // The broker gives back whatever was not acknowledged on a channel that closed (a closed channel's
+                // client throws AlreadyClosedException, which Micronaut does not wrap).
                 LOG.warn("Could not settle a delivery, its channel is gone; the broker delivers it again: {}", channelGone.toString());
             }
         }

@@ -3,6 +3,7 @@ package io.atoll.cell.workers.messaging;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BasicProperties;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ReturnListener;
 import io.atoll.cell.contracts.events.CellEventTypes;
 import io.atoll.cell.contracts.tracing.TraceParent;
 import io.atoll.cell.workers.config.MessagingSettings;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
@@ -101,6 +103,10 @@ public final class RabbitPublisher implements PipelineMessages {
         }
     }
 
+    /**
+     * Publishes as mandatory: a message no queue takes (its queue was never declared, or was deleted) comes back to
+     * the publisher before the broker's confirm, instead of being confirmed and dropped.
+     */
     private void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
         Channel channel;
         try {
@@ -108,9 +114,11 @@ public final class RabbitPublisher implements PipelineMessages {
         } catch (IOException unavailable) {
             throw new PublishFailedException("no channel to the broker for " + describe(exchange, routingKey) + ": " + unavailable, unavailable);
         }
+        AtomicReference<String> returned = new AtomicReference<>();
+        ReturnListener unroutable = channel.addReturnListener(message -> returned.set(message.getReplyText()));
         try {
             channel.confirmSelect();
-            channel.basicPublish(exchange, routingKey, properties, body);
+            channel.basicPublish(exchange, routingKey, true, properties, body);
             channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
         } catch (IOException | TimeoutException | RuntimeException unconfirmed) {
             throw new PublishFailedException("the broker did not confirm message " + properties.getMessageId() + " to " + describe(exchange, routingKey)
@@ -119,7 +127,12 @@ public final class RabbitPublisher implements PipelineMessages {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted waiting for the broker to confirm message " + properties.getMessageId(), interrupted);
         } finally {
+            channel.removeReturnListener(unroutable);
             channels.returnChannel(channel);
+        }
+        if (returned.get() != null) {
+            throw new PublishFailedException("no queue took message " + properties.getMessageId() + " sent to " + describe(exchange, routingKey) + " ("
+                    + returned.get() + "): are the workers' queues declared?", null);
         }
     }
 

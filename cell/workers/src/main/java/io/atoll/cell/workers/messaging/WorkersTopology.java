@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,6 +27,7 @@ final class WorkersTopology extends ChannelInitializer {
     private static final String DEFAULT_EXCHANGE = "";
 
     private final WorkQueues queues;
+    private volatile Optional<String> problem = Optional.of("not declared yet");
 
     WorkersTopology(WorkQueues queues) {
         this.queues = requireNonNull(queues, "queues is null");
@@ -33,6 +35,24 @@ final class WorkersTopology extends ChannelInitializer {
 
     @Override
     public void initialize(Channel channel, String name) throws IOException {
+        try {
+            declareAll(channel);
+            problem = Optional.empty();
+        } catch (IOException | RuntimeException refused) {
+            // Typically a queue left by an earlier version with other arguments (PRECONDITION_FAILED): the broker refuses
+            // the whole declaration, and without the retry queues every retry would fail.
+            problem = Optional.of(rootMessage(refused) + "; a queue declared earlier with other arguments must be deleted"
+                    + " (once empty: rabbitmqctl delete_queue -p <vhost> <queue>) for the workers to declare it again");
+            throw refused;
+        }
+    }
+
+    /** Why the queues could not be declared, while they could not be. */
+    Optional<String> problem() {
+        return problem;
+    }
+
+    private void declareAll(Channel channel) throws IOException {
         // The same declaration as storage and the app make of the cell's event exchange; a different one would be refused.
         channel.exchangeDeclare(CellEventTypes.EXCHANGE, BuiltinExchangeType.TOPIC, true);
         channel.exchangeDeclare(WorkQueues.WORKERS_EXCHANGE, BuiltinExchangeType.DIRECT, true);
@@ -45,8 +65,20 @@ final class WorkersTopology extends ChannelInitializer {
         LOG.info("Declared the workers' queues: {}", queues.all().stream().flatMap(queue -> queue.allQueues().stream()).toList());
     }
 
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
     private static void declare(Channel channel, WorkQueue queue) throws IOException {
-        channel.queueDeclare(queue.deadLetterQueue(), true, false, false, quorum());
+        Map<String, Object> dead = quorum();
+        // RabbitMQ 4 drops a quorum queue's message after 20 returns by default, and every look at a dead letter
+        // (`./atoll dlq show`) returns it: a dead letter must stay until someone replays or removes it.
+        dead.put("x-delivery-limit", Integer.MAX_VALUE);
+        channel.queueDeclare(queue.deadLetterQueue(), true, false, false, dead);
         Map<String, Object> work = quorum();
         work.put("x-dead-letter-exchange", DEFAULT_EXCHANGE);
         work.put("x-dead-letter-routing-key", queue.deadLetterQueue());

@@ -33,7 +33,7 @@ import java.time.Duration;
  *        inputs and leave their outputs; without one, jobs see only their own scratch folder
  * @param sharedVolumePath where that claim is mounted, in the workers and in every job alike
  */
-@ConfigurationProperties("atoll.workers.runner.kubernetes")
+@ConfigurationProperties("atoll.workers.kubernetes")
 public record KubernetesRunnerSettings(
         @Nullable String namespace,
         @NotBlank String image,
@@ -55,7 +55,7 @@ public record KubernetesRunnerSettings(
 
     public KubernetesRunnerSettings {
         if (sharedVolumeClaim != null && !sharedVolumeClaim.isBlank() && (sharedVolumePath == null || !sharedVolumePath.startsWith("/"))) {
-            throw new IllegalArgumentException("atoll.workers.runner.kubernetes.shared-volume-path must be an absolute path"
+            throw new IllegalArgumentException("atoll.workers.kubernetes.shared-volume-path must be an absolute path"
                     + " when shared-volume-claim is set");
         }
     }

@@ -16,8 +16,8 @@ class KubernetesRunnerWiringTest {
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "rabbitmq.enabled", false,
                 "atoll.workers.runner", "kubernetes",
-                "atoll.workers.runner.kubernetes.image", KubernetesRunnerFixtures.IMAGE,
-                "atoll.workers.runner.kubernetes.namespace", "atoll-eu-west-1"))) {
+                "atoll.workers.kubernetes.image", KubernetesRunnerFixtures.IMAGE,
+                "atoll.workers.kubernetes.namespace", "atoll-eu-west-1"))) {
             assertThat(context.getBean(JobRunner.class)).isInstanceOf(KubernetesJobRunner.class);
             assertThat(context.getBean(KubernetesRunnerSettings.class)).isEqualTo(KubernetesRunnerFixtures.settings());
         }
