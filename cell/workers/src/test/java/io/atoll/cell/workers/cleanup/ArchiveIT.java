@@ -1,5 +1,6 @@
 package io.atoll.cell.workers.cleanup;
 
+import io.atoll.cell.workers.cleanup.support.AppKeyspace;
 import io.atoll.cell.workers.cleanup.support.ArchiveSetup;
 import io.atoll.cell.workers.cleanup.support.CheckinSamples;
 import io.atoll.cell.workers.store.ParquetCheckinFiles;
@@ -13,7 +14,9 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,9 +62,22 @@ class ArchiveIT {
     private final Map<LocalDate, List<ArchivedCheckin>> old = new LinkedHashMap<>();
     private final List<ArchivedCheckin> recent = new ArrayList<>();
 
+    /** One keyspace for the class, emptied before each test: migrating a new one for each would take most of the time. */
+    private static AppKeyspace keyspace;
+
+    @BeforeAll
+    static void migrate() {
+        keyspace = AppKeyspace.create("workers_archive");
+    }
+
+    @AfterAll
+    static void dropKeyspace() {
+        keyspace.close();
+    }
+
     @BeforeEach
     void create() {
-        setup = ArchiveSetup.create("workers_archive");
+        setup = ArchiveSetup.on(keyspace, "workers_archive");
         archive = setup.archive(CELL, PARTITIONS_IN_FLIGHT);
         firstKeptDay = archive.firstKeptDay(HOT_WINDOW);
         // Three old days, the last of them the youngest one to archive; two recent days, the first of them the oldest one to keep.

@@ -1,10 +1,13 @@
 package io.atoll.cell.workers.cleanup;
 
+import io.atoll.cell.workers.cleanup.support.AppKeyspace;
 import io.atoll.cell.workers.cleanup.support.ArchiveSetup;
 import io.atoll.cell.workers.cleanup.support.CheckinSamples;
 import io.atoll.cell.workers.store.CassandraSettings;
 import io.atoll.cell.workers.store.ObjectStoreSettings;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +39,22 @@ class CleanupCommandIT {
     private LocalDate oldDay;
     private List<ArchivedCheckin> recent;
 
+    /** One keyspace for the class, emptied before each test: migrating a new one for each would take most of the time. */
+    private static AppKeyspace keyspace;
+
+    @BeforeAll
+    static void migrate() {
+        keyspace = AppKeyspace.create("workers_command");
+    }
+
+    @AfterAll
+    static void dropKeyspace() {
+        keyspace.close();
+    }
+
     @BeforeEach
     void create() {
-        setup = ArchiveSetup.create("workers_command");
+        setup = ArchiveSetup.on(keyspace, "workers_command");
         oldDay = LocalDate.now(ZoneOffset.UTC).minusDays(40);
         setup.app().insert(samples.day(oldDay, 6, 4));
         recent = samples.day(LocalDate.now(ZoneOffset.UTC).minusDays(2), 4, 2);

@@ -9,7 +9,6 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.GetResponse;
 import io.atoll.cell.contracts.events.CellEventTypes;
-import io.atoll.testing.RabbitVhost;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,13 +39,15 @@ public final class Broker implements AutoCloseable {
         this.channel = channel;
     }
 
-    static Broker connect(RabbitVhost vhost) {
+    static Broker connect(BrokerVhost vhost) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(vhost.host());
         factory.setPort(vhost.port());
         factory.setUsername(vhost.username());
         factory.setPassword(vhost.password());
         factory.setVirtualHost(vhost.name());
+        // Back soon after a broker restart, with its queue of job events declared again (the client's recovery).
+        factory.setNetworkRecoveryInterval(500);
         try {
             Connection connection = factory.newConnection("workers-test");
             Broker broker = new Broker(connection, connection.createChannel());

@@ -1,30 +1,41 @@
 package io.atoll.cell.workers.support;
 
+import io.atoll.cell.workers.store.ObjectStoreSettings;
+import io.atoll.cell.workers.store.S3LandingZone;
 import io.atoll.testing.PostgresDatabase;
 import io.atoll.testing.RabbitVhost;
 import io.atoll.testing.S3Bucket;
+import io.atoll.testing.TestS3;
 import io.atoll.testing.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pipeline as a test class uses it: a database, a vhost and a bucket of its own, the test's auth, the real
- * storage service as a process, and workers started in this JVM (as many times as a test likes) with short retry
- * delays. The job programs are cell/jobs' packaged JAR, behind a shell wrapper that can make a program fail or
+ * storage service as a process, and workers (in this JVM or as processes of their own, as many times as a test
+ * likes) with short retry delays. The vhost is on the build's broker, or on a private node that a test may stop and
+ * start again. The job programs are cell/jobs' packaged JAR, behind a shell wrapper that can make a program fail or
  * dawdle when the photo it is given carries a marker, so that failures come from real runs.
  */
 public final class PipelineUnderTest implements AutoCloseable {
     /** A photo carrying this text makes its inspection crash (exit 1), on every attempt. */
     public static final String CRASH_INSPECTION = "CRASH-INSPECTION";
     /**
-     * A photo carrying this text makes its inspection take a minute, when the workers are started to dawdle; the
-     * wrapper's pid and its sleep's are written to {@link #slowProcesses()}.
+     * A photo carrying this text makes its inspection take a minute, when the workers are started to dawdle and
+     * {@link #slowProcesses()} does not exist yet: the wrapper writes its pid and its sleep's there and then sleeps,
+     * so only the first such inspection after the file is deleted dawdles. Killing the sleep lets it go on at once.
      */
     public static final String SLOW_INSPECTION = "SLOW-INSPECTION";
     public static final List<String> RETRY_DELAYS = List.of("200ms", "400ms", "600ms");
@@ -32,30 +43,45 @@ public final class PipelineUnderTest implements AutoCloseable {
 
     private final String prefix;
     private final PostgresDatabase database;
-    private final RabbitVhost vhost;
+    private final BrokerVhost vhost;
+    private final AutoCloseable vhostOwner;
+    private final Optional<PrivateRabbit> privateBroker;
     private final S3Bucket bucket;
     private final TestAuth auth;
     private final StorageProcess storage;
     private final Broker broker;
 
-    private PipelineUnderTest(String prefix, PostgresDatabase database, RabbitVhost vhost, S3Bucket bucket, TestAuth auth, StorageProcess storage,
-                              Broker broker) {
+    private PipelineUnderTest(String prefix, PostgresDatabase database, BrokerVhost vhost, AutoCloseable vhostOwner,
+                              Optional<PrivateRabbit> privateBroker, S3Bucket bucket, TestAuth auth, StorageProcess storage, Broker broker) {
         this.prefix = prefix;
         this.database = database;
         this.vhost = vhost;
+        this.vhostOwner = vhostOwner;
+        this.privateBroker = privateBroker;
         this.bucket = bucket;
         this.auth = auth;
         this.storage = storage;
         this.broker = broker;
     }
 
+    /** The pipeline on a vhost of its own on the build's broker. */
     public static PipelineUnderTest start(String prefix) {
-        PostgresDatabase database = TestServers.postgres().createDatabase(prefix);
         RabbitVhost vhost = TestServers.rabbitmq().createVhost(prefix);
+        return start(prefix, BrokerVhost.of(vhost), vhost, Optional.empty());
+    }
+
+    /** The pipeline on a RabbitMQ node of its own ({@link #privateBroker()}), which a test may stop and start again. */
+    public static PipelineUnderTest onPrivateBroker(String prefix) {
+        PrivateRabbit node = PrivateRabbit.start(itFolder());
+        return start(prefix, node.createVhost(prefix), node, Optional.of(node));
+    }
+
+    private static PipelineUnderTest start(String prefix, BrokerVhost vhost, AutoCloseable vhostOwner, Optional<PrivateRabbit> privateBroker) {
+        PostgresDatabase database = TestServers.postgres().createDatabase(prefix);
         S3Bucket bucket = TestServers.s3().createBucket(prefix.replace('_', '-'));
         TestAuth auth = TestAuth.start();
-        StorageProcess storage = StorageProcess.start(database, vhost, bucket, auth, Path.of("target", "pipeline-it", prefix + "-storage.log"));
-        return new PipelineUnderTest(prefix, database, vhost, bucket, auth, storage, Broker.connect(vhost));
+        StorageProcess storage = StorageProcess.start(database, vhost, bucket, auth, itFolder().resolve(prefix + "-storage.log"));
+        return new PipelineUnderTest(prefix, database, vhost, vhostOwner, privateBroker, bucket, auth, storage, Broker.connect(vhost));
     }
 
     /** Workers whose job programs run normally, except that a photo marked {@link #CRASH_INSPECTION} crashes its inspection. */
@@ -64,9 +90,23 @@ public final class PipelineUnderTest implements AutoCloseable {
     }
 
     /**
+     * Workers in this JVM.
+     *
      * @param slowInspections whether a photo marked {@link #SLOW_INSPECTION} makes its inspection take a minute
      */
     public EmbeddedServer startWorkers(boolean slowInspections, Map<String, Object> overrides) {
+        return ApplicationContext.run(EmbeddedServer.class, workerSettings(slowInspections, overrides), "test");
+    }
+
+    /**
+     * Workers as a process of their own, from the packaged JAR ({@code cell/workers/target/atoll-workers.jar}) with
+     * the same settings as {@link #startWorkers(boolean, Map)}: a worker that can be killed outright.
+     */
+    public WorkersProcess startWorkerProcess(boolean slowInspections, Map<String, Object> overrides) {
+        return WorkersProcess.start(workerSettings(slowInspections, overrides), itFolder().resolve(prefix + "-workers-" + System.nanoTime() + ".log"));
+    }
+
+    private Map<String, Object> workerSettings(boolean slowInspections, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", Ports.free());
         properties.put("endpoints.all.port", Ports.free());
@@ -79,35 +119,44 @@ public final class PipelineUnderTest implements AutoCloseable {
         properties.put("atoll.workers.messaging.metrics-interval", "500ms");
         properties.put("atoll.workers.messaging.shutdown-grace", "2s");
         properties.put("atoll.workers.pipeline.reaper-interval", "1s");
-        properties.put("atoll.workers.pipeline.work-dir", Path.of("target", "pipeline-it", prefix + "-work").toAbsolutePath().toString());
-        properties.put("atoll.workers.jobs.command", List.of("sh", "-c", programs(slowInspections)));
+        properties.put("atoll.workers.pipeline.work-dir", itFolder().resolve(prefix + "-work").toString());
+        properties.put("atoll.workers.jobs.command", List.of("sh", programs(slowInspections).toString()));
         // The scheduled archive of check-ins needs Cassandra, which is no part of the pipeline.
         properties.put("atoll.workers.cleanup.enabled", false);
         properties.putAll(overrides);
-        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        return properties;
     }
 
     /**
-     * The job programs' JAR behind a wrapper that runs in their place: it reads the spec, looks into the photo it
-     * names for a marker, and otherwise hands the spec to the real program. The kind is the script's {@code $0}.
+     * The job programs' JAR behind a wrapper that runs in their place (the kind is its first argument): it reads the
+     * spec, looks into the photo it names for a marker, and otherwise hands the spec to the real program.
      */
-    private String programs(boolean slowInspections) {
+    private Path programs(boolean slowInspections) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = Modules.root().resolve("cell/jobs/target/atoll-jobs.jar").toString();
-        return String.join("\n",
+        String script = String.join("\n",
+                "kind=$1",
                 "spec=$(cat)",
                 "input=$(printf '%s' \"$spec\" | sed -n 's/.*\"input\":\"\\([^\"]*\\)\".*/\\1/p')",
-                "if [ \"$0\" = photo-inspection ] && [ -n \"$input\" ]; then",
+                "if [ \"$kind\" = photo-inspection ] && [ -n \"$input\" ]; then",
                 "  if grep -q " + CRASH_INSPECTION + " \"$input\"; then echo 'photo-inspection: crashed as the test asked' >&2; exit 1; fi",
-                slowInspections ? "  if grep -q " + SLOW_INSPECTION + " \"$input\"; then sleep 60 & echo \"$$ $!\" > '" + slowProcesses()
-                        + "'; wait; fi" : "  :",
+                slowInspections ? "  if grep -q " + SLOW_INSPECTION + " \"$input\" && [ ! -e '" + slowProcesses() + "' ]; then sleep 60 & echo \"$$ $!\" > '"
+                        + slowProcesses() + "'; wait; fi" : "  :",
                 "fi",
-                "printf '%s' \"$spec\" | exec '" + java + "' -Xmx128m -XX:+UseSerialGC -jar '" + jar + "' \"$0\"");
+                "printf '%s' \"$spec\" | exec '" + java + "' -Xmx128m -XX:+UseSerialGC -jar '" + jar + "' \"$kind\"",
+                "");
+        Path file = itFolder().resolve(prefix + (slowInspections ? "-programs-slow.sh" : "-programs.sh"));
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where a dawdling inspection writes its process ids: the wrapper's and its sleep's. */
     public Path slowProcesses() {
-        return Path.of("target", "pipeline-it", prefix + "-slow.pids").toAbsolutePath();
+        return itFolder().resolve(prefix + "-slow.pids");
     }
 
     /** Storage's API with both storage scopes. */
@@ -119,12 +168,30 @@ public final class PipelineUnderTest implements AutoCloseable {
         return broker;
     }
 
+    /** The node the pipeline's vhost is on, when it has one of its own ({@link #onPrivateBroker}). */
+    public PrivateRabbit privateBroker() {
+        return privateBroker.orElseThrow(() -> new IllegalStateException("the pipeline is on the build's broker"));
+    }
+
     public TestAuth auth() {
         return auth;
     }
 
+    /** The keys of the objects in the pipeline's bucket that start with {@code prefix}, as the object store lists them. */
+    public List<String> objectKeys(String keyPrefix) {
+        TestS3 store = TestServers.s3();
+        ObjectStoreSettings settings = new ObjectStoreSettings(store.endpoint().toString(), store.region(), store.accessKey(), store.secretKey(), true);
+        try (S3Client s3 = S3LandingZone.clientOf(settings)) {
+            return s3.listObjectsV2Paginator(request -> request.bucket(bucket.name()).prefix(keyPrefix)).contents().stream().map(S3Object::key).toList();
+        }
+    }
+
     public static URI management(EmbeddedServer workers) {
         return URI.create("http://127.0.0.1:" + workers.getApplicationContext().getRequiredProperty("endpoints.all.port", Integer.class));
+    }
+
+    private static Path itFolder() {
+        return Path.of("target", "pipeline-it").toAbsolutePath();
     }
 
     @Override
@@ -133,8 +200,10 @@ public final class PipelineUnderTest implements AutoCloseable {
             broker.close();
             storage.close();
             auth.close();
-            vhost.close();
+            vhostOwner.close();
             bucket.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not take the pipeline down", e);
         } finally {
             database.close();
         }

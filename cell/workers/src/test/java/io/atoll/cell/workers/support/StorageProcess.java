@@ -1,7 +1,6 @@
 package io.atoll.cell.workers.support;
 
 import io.atoll.testing.PostgresDatabase;
-import io.atoll.testing.RabbitVhost;
 import io.atoll.testing.S3Bucket;
 
 import java.io.IOException;
@@ -33,7 +32,7 @@ public final class StorageProcess implements AutoCloseable {
         this.port = port;
     }
 
-    public static StorageProcess start(PostgresDatabase database, RabbitVhost vhost, S3Bucket bucket, TestAuth auth, Path log) {
+    public static StorageProcess start(PostgresDatabase database, BrokerVhost vhost, S3Bucket bucket, TestAuth auth, Path log) {
         Path jar = Modules.root().resolve("cell/storage/target/atoll-storage.jar");
         assertThat(jar).as("storage's packaged JAR (./mvnw -pl cell/storage package)").exists();
         int port = Ports.free();

@@ -1,6 +1,7 @@
 package io.atoll.cell.workers.cleanup.support;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -54,6 +55,19 @@ public final class AppKeyspace implements AutoCloseable {
                     .migrate();
         }
         return new AppKeyspace(keyspace);
+    }
+
+    /**
+     * Empties the check-ins and the archive's own tables, so that one keyspace serves many tests: making one (the
+     * app's migrations) takes far longer than emptying it.
+     */
+    public void clear() {
+        KeyspaceMetadata tables = session.getMetadata().getKeyspace(keyspace.name()).orElseThrow();
+        for (String table : List.of("checkins", "checkin_archive_days", "checkin_archive_leases")) {
+            if (tables.getTable(table).isPresent()) {
+                session.execute("TRUNCATE " + table);
+            }
+        }
     }
 
     /** The cleanup's settings for this keyspace. */

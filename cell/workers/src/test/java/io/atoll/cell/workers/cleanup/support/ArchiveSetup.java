@@ -31,9 +31,11 @@ public final class ArchiveSetup implements AutoCloseable {
     private final CheckinKeyspace keyspace;
     private final S3LandingZone landing;
     private final S3Client s3;
+    private final boolean ownsKeyspace;
 
-    private ArchiveSetup(AppKeyspace app, S3Bucket bucket, ObjectStoreSettings objectStore) {
+    private ArchiveSetup(AppKeyspace app, boolean ownsKeyspace, S3Bucket bucket, ObjectStoreSettings objectStore) {
         this.app = app;
+        this.ownsKeyspace = ownsKeyspace;
         this.bucket = bucket;
         this.objectStore = objectStore;
         this.keyspace = new CheckinKeyspace(app.settings(), app.name());
@@ -41,13 +43,24 @@ public final class ArchiveSetup implements AutoCloseable {
         this.s3 = S3LandingZone.clientOf(objectStore);
     }
 
+    /** A keyspace and a landing bucket of its own, both dropped on {@link #close()}. */
     public static ArchiveSetup create(String prefix) {
+        return create(AppKeyspace.create(prefix), true, prefix);
+    }
+
+    /** The caller's keyspace, emptied first and left to the caller, and a landing bucket of its own. */
+    public static ArchiveSetup on(AppKeyspace app, String prefix) {
+        app.clear();
+        return create(app, false, prefix);
+    }
+
+    private static ArchiveSetup create(AppKeyspace app, boolean ownsKeyspace, String prefix) {
         TestS3 store = TestServers.s3();
         S3Bucket bucket = store.createBucket(prefix + "-landing");
         // Only the name is kept: the archive creates the bucket, as it does in a new cell.
         bucket.close();
         ObjectStoreSettings objectStore = new ObjectStoreSettings(store.endpoint().toString(), store.region(), store.accessKey(), store.secretKey(), true);
-        return new ArchiveSetup(AppKeyspace.create(prefix), bucket, objectStore);
+        return new ArchiveSetup(app, ownsKeyspace, bucket, objectStore);
     }
 
     public AppKeyspace app() {
@@ -108,6 +121,8 @@ public final class ArchiveSetup implements AutoCloseable {
             bucket.close();
         }
         s3.close();
-        app.close();
+        if (ownsKeyspace) {
+            app.close();
+        }
     }
 }
