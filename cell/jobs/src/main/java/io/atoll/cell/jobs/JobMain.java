@@ -62,8 +62,9 @@ public final class JobMain {
             stderr.println(kind + ": the result could not be written as JSON: " + e.getOriginalMessage());
             return EXIT_FAILED;
         } catch (IOException | RuntimeException e) {
-            stderr.println(kind + ": failed: " + e);
+            // The trace first: the workers keep the last line as the reason, and an operator reads that one first.
             e.printStackTrace(stderr);
+            stderr.println(kind + ": failed: " + e);
             return EXIT_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import io.atoll.cell.jobs.support.LosslessWebp;
 import io.atoll.cell.jobs.support.Specs;
 import io.atoll.cell.jobs.support.TestPhotos;
 import io.atoll.cell.jobs.support.TestRepository;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +118,8 @@ class JobMainIT {
 
         assertThat(crash.exitCode()).isEqualTo(JobMain.EXIT_FAILED);
         assertThat(crash.stdout()).isEmpty();
-        assertThat(crash.stderr()).startsWith("crash: failed: ");
+        assertThat(crash.stderr().strip().lines().reduce((first, second) -> second)).get(InstanceOfAssertFactories.STRING)
+                .startsWith("crash: failed: ");
     }
 
     private Finished run(String spec, String... args) throws IOException, InterruptedException {

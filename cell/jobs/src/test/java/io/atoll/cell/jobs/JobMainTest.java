@@ -2,6 +2,7 @@ package io.atoll.cell.jobs;
 
 import io.atoll.cell.jobs.support.Specs;
 import io.atoll.cell.jobs.support.TestPhotos;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,8 +75,10 @@ class JobMainTest {
 
         assertThat(crash.exitCode()).isEqualTo(JobMain.EXIT_FAILED);
         assertThat(crash.stdout()).isEmpty();
-        assertThat(crash.stderr()).startsWith("crash: failed: java.lang.IllegalStateException: this job crashes on purpose")
-                .contains("at io.atoll.cell.jobs.control.CrashJob.run");
+        assertThat(crash.stderr()).contains("at io.atoll.cell.jobs.control.CrashJob.run");
+        assertThat(crash.stderr().strip().lines().reduce((first, second) -> second))
+                .as("the last line, which the workers keep as the reason")
+                .get(InstanceOfAssertFactories.STRING).startsWith("crash: failed: java.lang.IllegalStateException: this job crashes on purpose");
     }
 
     private Outcome run(String spec, String... args) {
