@@ -7,6 +7,8 @@ import io.atoll.devstack.platform.CellServices;
 import io.atoll.devstack.platform.LocalPlatform;
 import io.atoll.devstack.platform.PlatformSettings;
 import io.atoll.devstack.platform.RouterServices;
+import io.atoll.devstack.platform.WorkerNotifications;
+import io.atoll.devstack.platform.WorkerSettings;
 import io.atoll.devstack.process.OwnedProcess;
 import io.atoll.devstack.process.StateFile;
 import io.atoll.devstack.server.Endpoint;
@@ -27,10 +29,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -41,6 +45,8 @@ import java.util.OptionalLong;
  * (32768 and up), where any outgoing connection may hold a port at the moment a service needs to listen on it.
  * Started once per test run and stopped when the build's Maven process exits. Every cell's app and storage run with
  * 128 MiB heaps, the least they are built to work in whatever passes through them, so every journey shows they do.
+ * Every cell's workers report completed job requests to the test's own {@link NotificationReceivers} (Slack, a signed
+ * webhook and GitHub's API), and retry after a quarter, half and whole second instead of their own 1, 10 and 60.
  */
 final class E2ePlatform {
     private static final Logger LOG = LoggerFactory.getLogger(E2ePlatform.class);
@@ -49,28 +55,42 @@ final class E2ePlatform {
     private static final int ROUTER_PORT = 28080;
     private static final int S3_PORT = 28333;
     private static final CellHeaps CELL_HEAPS = new CellHeaps("128m", "128m", "128m");
+    private static final List<Duration> WORKER_RETRY_DELAYS = List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
+    static final String GITHUB_TOKEN = "ghp_e2eStatusesOnly";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static E2ePlatform started;
 
     private final PlatformSettings settings;
     private final LocalPlatform platform;
+    private final NotificationReceivers notifications;
+    private final String webhookSecret;
 
-    private E2ePlatform(PlatformSettings settings, LocalPlatform platform) {
+    private E2ePlatform(PlatformSettings settings, LocalPlatform platform, NotificationReceivers notifications, String webhookSecret) {
         this.settings = settings;
         this.platform = platform;
+        this.notifications = notifications;
+        this.webhookSecret = webhookSecret;
     }
 
     static synchronized E2ePlatform get() {
         if (started == null) {
             Path root = Path.of(System.getProperty("atoll.root", "..")).toAbsolutePath().normalize();
+            NotificationReceivers notifications = NotificationReceivers.start();
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            String webhookSecret = HexFormat.of().formatHex(key);
+            WorkerSettings workers = new WorkerSettings(new WorkerNotifications(Optional.of(notifications.slack()),
+                    Optional.of(new WorkerNotifications.Webhook(notifications.webhook(), webhookSecret)),
+                    Optional.of(new WorkerNotifications.GitHubStatuses(notifications.gitHubApi(), GITHUB_TOKEN))), WORKER_RETRY_DELAYS);
             PlatformSettings settings = new PlatformSettings(root.resolve("e2e/target/platform"), Endpoint.loopback(5432),
                     Endpoint.loopback(5672), Endpoint.loopback(S3_PORT), Endpoint.loopback(19342), 17342, "512m", REGIONS, CELL_BASE_PORT,
-                    new RouterServices(Endpoint.loopback(ROUTER_PORT), Endpoint.loopback(ROUTER_PORT + 1)), Optional.of(root), CELL_HEAPS);
+                    new RouterServices(Endpoint.loopback(ROUTER_PORT), Endpoint.loopback(ROUTER_PORT + 1)), Optional.of(root), CELL_HEAPS,
+                    workers);
             long build = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
             LocalPlatform platform = settings.platform(OptionalLong.of(build));
             platform.up((component, message) -> LOG.info("[{}] {}", component, message));
-            started = new E2ePlatform(settings, platform);
+            started = new E2ePlatform(settings, platform, notifications, webhookSecret);
         }
         return started;
     }
@@ -135,6 +155,21 @@ final class E2ePlatform {
             }
         }
         return false;
+    }
+
+    /** What the workers have sent to Slack, the webhook and GitHub. */
+    NotificationReceivers notifications() {
+        return notifications;
+    }
+
+    /** The secret the workers sign webhooks with. */
+    String webhookSecret() {
+        return webhookSecret;
+    }
+
+    /** The operator's {@code atoll} command, acting on this platform. */
+    AtollCli cli() {
+        return new AtollCli(settings);
     }
 
     LocalPlatform platform() {

@@ -31,8 +31,9 @@ import static java.util.Objects.requireNonNull;
  * @param basePort auth's port
  * @param peerIngresses the other cells' ingresses, whose signing keys this cell's auth trusts
  * @param heaps the heaps its app, storage and workers run with
+ * @param workerSettings where its workers report completed job requests, and how they retry
  */
-public record CellServices(String region, int basePort, List<Endpoint> peerIngresses, CellHeaps heaps) {
+public record CellServices(String region, int basePort, List<Endpoint> peerIngresses, CellHeaps heaps, WorkerSettings workerSettings) {
     /** All cells share one keyspace replicated to every region, so a failed-over member's devices are there. */
     static final String APP_KEYSPACE = "atoll_app";
     /** App's service account at the cell's auth, whose tokens storage accepts. */
@@ -54,11 +55,12 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         requireNonNull(region, "region is null");
         peerIngresses = List.copyOf(peerIngresses);
         requireNonNull(heaps, "heaps is null");
+        requireNonNull(workerSettings, "workerSettings is null");
     }
 
-    /** A cell whose app, storage and workers get the heaps `./atoll up` gives them. */
+    /** A cell as `./atoll up` runs it: the heaps and the worker settings it gives every cell. */
     public CellServices(String region, int basePort, List<Endpoint> peerIngresses) {
-        this(region, basePort, peerIngresses, CellHeaps.LOCAL);
+        this(region, basePort, peerIngresses, CellHeaps.LOCAL, WorkerSettings.LOCAL);
     }
 
     public Endpoint ingress() {
@@ -282,7 +284,8 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
 
     /**
      * What the workers run with, as a service and in their command-line mode (`cleanup`): all but their client secret.
-     * Each cell's workers keep their jobs' files in a folder of their own under the state folder.
+     * Each cell's workers keep their jobs' files in a folder of their own under the state folder, and report on the
+     * notification channels of {@link #workerSettings()}.
      */
     public Map<String, String> workersEnvironment(Path repository, Path stateDir, RabbitServer rabbitmq, S3ProxyServer s3,
                                                   CassandraNode localNode) {
@@ -307,6 +310,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         environment.put("ATOLL_WORKERS_S3_SECRET_KEY", s3.account().secretKey());
         environment.put("ATOLL_WORKERS_S3_PATH_STYLE", "true");
         environment.put("ATOLL_WORKERS_CLEANUP_LANDING_BUCKET", landingBucket());
+        environment.putAll(workerSettings.environment());
         return environment;
     }
 

@@ -36,10 +36,11 @@ import static java.util.Objects.requireNonNull;
  * @param router where the global router listens
  * @param repository where the services' JARs are built; empty to run the servers alone
  * @param cellHeaps the heaps of every cell's app, storage and workers
+ * @param workerSettings where every cell's workers report completed job requests, and how they retry
  */
 public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra,
                                int cassandraStoragePort, String cassandraHeap, List<String> regions, int cellBasePort,
-                               RouterServices router, Optional<Path> repository, CellHeaps cellHeaps) {
+                               RouterServices router, Optional<Path> repository, CellHeaps cellHeaps, WorkerSettings workerSettings) {
     public PlatformSettings {
         requireNonNull(stateDir, "stateDir is null");
         requireNonNull(postgres, "postgres is null");
@@ -50,6 +51,7 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         requireNonNull(router, "router is null");
         requireNonNull(repository, "repository is null");
         requireNonNull(cellHeaps, "cellHeaps is null");
+        requireNonNull(workerSettings, "workerSettings is null");
         regions = List.copyOf(regions);
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region is needed");
@@ -59,11 +61,11 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         }
     }
 
-    /** A platform whose cells' app, storage and workers get the heaps `./atoll up` gives them. */
+    /** A platform whose cells get the heaps and worker settings `./atoll up` gives them. */
     public PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra, int cassandraStoragePort,
                             String cassandraHeap, List<String> regions, int cellBasePort, RouterServices router, Optional<Path> repository) {
         this(stateDir, postgres, rabbitmq, s3, cassandra, cassandraStoragePort, cassandraHeap, regions, cellBasePort, router, repository,
-                CellHeaps.LOCAL);
+                CellHeaps.LOCAL, WorkerSettings.LOCAL);
     }
 
     /**
@@ -106,7 +108,7 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
                     peers.add(Endpoint.loopback(cellBasePort + 10 * other));
                 }
             }
-            cells.add(new CellServices(regions.get(k), basePort, peers, cellHeaps));
+            cells.add(new CellServices(regions.get(k), basePort, peers, cellHeaps, workerSettings));
         }
         return cells;
     }

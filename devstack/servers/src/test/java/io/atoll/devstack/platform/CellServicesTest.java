@@ -8,9 +8,12 @@ import io.atoll.devstack.server.s3.S3Account;
 import io.atoll.devstack.server.s3.S3ProxyServer;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CellServicesTest {
     private static final CellServices CELL = new CellServices("us-east-1", 8120, List.of(Endpoint.loopback(8110)));
     private static final RabbitServer RABBITMQ = new RabbitServer(Endpoint.loopback(5672), "guest", "guest");
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
 
     @Test
     void storageUsesTheCellsOwnDatabaseVhostAndBucketAndTrustsItsAuth() {
@@ -92,6 +96,45 @@ class CellServicesTest {
     }
 
     @Test
+    void workersAreGivenTheirNotificationChannelsAndRetryDelaysUnderTheNamesMicronautMapsOntoTheirProperties() {
+        WorkerNotifications channels = new WorkerNotifications(Optional.of(URI.create("https://hooks.slack.com/services/T0/B0/X")),
+                Optional.of(new WorkerNotifications.Webhook(URI.create("http://127.0.0.1:9999/hooks/atoll"), SECRET)),
+                Optional.of(new WorkerNotifications.GitHubStatuses(URI.create("https://github.example.com/api/v3"), "ghp_statuses")));
+        CellServices cell = new CellServices("us-east-1", 8120, List.of(), CellHeaps.LOCAL,
+                new WorkerSettings(channels, List.of(Duration.ofMillis(250), Duration.ofSeconds(2))));
+
+        Map<String, String> environment = workersEnvironment(cell);
+
+        // atoll.workers.notifications.slack.url, .webhook.url and .secret, .github.api-url and .token; atoll.workers.messaging.retry-delays
+        assertThat(environment)
+                .containsEntry("ATOLL_WORKERS_NOTIFICATIONS_SLACK_URL", "https://hooks.slack.com/services/T0/B0/X")
+                .containsEntry("ATOLL_WORKERS_NOTIFICATIONS_WEBHOOK_URL", "http://127.0.0.1:9999/hooks/atoll")
+                .containsEntry("ATOLL_WORKERS_NOTIFICATIONS_WEBHOOK_SECRET", SECRET)
+                .containsEntry("ATOLL_WORKERS_NOTIFICATIONS_GITHUB_API_URL", "https://github.example.com/api/v3")
+                .containsEntry("ATOLL_WORKERS_NOTIFICATIONS_GITHUB_TOKEN", "ghp_statuses")
+                .containsEntry("ATOLL_WORKERS_MESSAGING_RETRY_DELAYS", "250ms,2000ms")
+                .containsEntry("ATOLL_CELL_ID", "us-east-1");
+    }
+
+    @Test
+    void workersAsUpStartsThemHaveNoNotificationChannelAndTheirOwnRetryDelays() {
+        assertThat(CELL.workerSettings()).isEqualTo(WorkerSettings.LOCAL);
+        assertThat(workersEnvironment(CELL).keySet())
+                .noneMatch(name -> name.startsWith("ATOLL_WORKERS_NOTIFICATIONS_") || name.startsWith("ATOLL_WORKERS_MESSAGING_"));
+    }
+
+    @Test
+    void onlyOneChannelIsGivenWhenOnlyOneIsSet() {
+        WorkerSettings slackOnly = new WorkerSettings(new WorkerNotifications(Optional.of(URI.create("https://hooks.slack.com/services/T0/B0/X")),
+                Optional.empty(), Optional.empty()), List.of());
+
+        Map<String, String> environment = workersEnvironment(new CellServices("us-east-1", 8120, List.of(), CellHeaps.LOCAL, slackOnly));
+
+        assertThat(environment.keySet()).filteredOn(name -> name.startsWith("ATOLL_WORKERS_NOTIFICATIONS_"))
+                .containsExactly("ATOLL_WORKERS_NOTIFICATIONS_SLACK_URL");
+    }
+
+    @Test
     void authsAdminCommandsRunItsJarWithItsEnvironment() {
         List<String> command = CELL.authAdminCommand(Path.of("/repo"), List.of("keys", "list"));
 
@@ -99,5 +142,10 @@ class CellServicesTest {
         assertThat(CELL.authAdminEnvironment(new PostgresServer(Endpoint.loopback(5432), "postgres")))
                 .containsEntry("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:5432/auth_us_east_1")
                 .containsEntry("ATOLL_LOG_LEVEL", "WARN");
+    }
+
+    private static Map<String, String> workersEnvironment(CellServices cell) {
+        return cell.workersEnvironment(Path.of("/repo"), Path.of("/state"), RABBITMQ, new S3ProxyServer(Endpoint.loopback(8333), S3Account.LOCAL),
+                CassandraNode.single(new Endpoint("127.0.0.2", 9042), 7000, cell.region(), "1g"));
     }
 }

@@ -7,7 +7,9 @@ import io.atoll.devstack.server.Server;
 import io.atoll.devstack.server.cassandra.CassandraNode;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +82,24 @@ class PlatformSettingsTest {
         assertThat(settings.cell("mars")).isEmpty();
         assertThatThrownBy(() -> settings(List.of("eu-west-1"), Optional.empty()).workersEnvironment(settings.cells().get(0)))
                 .hasMessageContaining("runs no workers");
+    }
+
+    @Test
+    void everyCellsWorkersGetThePlatformsWorkerSettings() {
+        WorkerSettings workers = new WorkerSettings(new WorkerNotifications(Optional.empty(),
+                Optional.of(new WorkerNotifications.Webhook(URI.create("http://127.0.0.1:9999/hooks"), "0123456789abcdef0123456789abcdef")),
+                Optional.empty()), List.of(Duration.ofMillis(200)));
+        PlatformSettings settings = new PlatformSettings(Path.of("/state"), Endpoint.loopback(5432), Endpoint.loopback(5672),
+                Endpoint.loopback(8333), Endpoint.loopback(9042), 7000, "1g", List.of("eu-west-1", "us-east-1"), 8110, ROUTER,
+                Optional.of(Path.of("/repo")), CellHeaps.LOCAL, workers);
+
+        assertThat(settings.cells()).extracting(CellServices::workerSettings).containsOnly(workers);
+        for (CellServices cell : settings.cells()) {
+            assertThat(settings.workersEnvironment(cell)).as(cell.region())
+                    .containsEntry("ATOLL_WORKERS_NOTIFICATIONS_WEBHOOK_URL", "http://127.0.0.1:9999/hooks")
+                    .containsEntry("ATOLL_WORKERS_MESSAGING_RETRY_DELAYS", "200ms");
+        }
+        assertThat(settings(List.of("eu-west-1"), Optional.of(Path.of("/repo"))).workerSettings()).isEqualTo(WorkerSettings.LOCAL);
     }
 
     @Test
