@@ -1,6 +1,8 @@
 package io.atoll.router.proxy;
 
+import io.atoll.cell.contracts.proxy.EarlyAnswerGate;
 import io.atoll.cell.contracts.proxy.ForwardedHeaders;
+import io.atoll.cell.contracts.proxy.LingeringClose;
 import io.atoll.cell.contracts.proxy.ProblemResponses;
 import io.atoll.cell.contracts.proxy.ProxiedExchange;
 import io.atoll.cell.contracts.proxy.ReadTimeouts;
@@ -202,6 +204,8 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         private Cell cell;
         private RouteReason reason;
         private int status;
+        /** The gate of the connection to the cell of the current attempt. */
+        private EarlyAnswerGate gate;
 
         Exchange(HttpRequest request) {
             super(ctx, request, readTimeout, readTimeouts);
@@ -238,6 +242,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         protected void headSent(Channel connection) {
+            gate = EarlyAnswerGate.on(connection);
             if (attempt > 0 && sentBody != null) {
                 sentBody.forEach(content -> connection.write(content, connection.voidPromise()));
                 sentBody = null;
@@ -328,6 +333,10 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
                     keepAlive = false;
                 }
             }
+            if (!requestComplete()) {
+                // Answered before its body arrived: the rest of the body is dropped, and the connection ends with it.
+                keepAlive = false;
+            }
             ProxyHeaders.prepareForClient(response, cell.id(), reason.headerValue(), keepAlive, clientVersion);
         }
 
@@ -356,7 +365,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         @Override
         protected void answered(LastHttpContent last) {
             recordAnswer(status);
-            releaseUpstream(upstreamReusable());
+            releaseUpstream(upstreamReusable() && gate.requestDelivered());
             reply(last);
         }
 
@@ -379,7 +388,11 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         /** Writes the end of the answer, then takes the next request, or ends a connection that cannot carry one. */
         private void reply(Object end) {
             exchange = null;
-            if (!keepAlive || !requestComplete()) {
+            if (!requestComplete()) {
+                LingeringClose.closeAfter(ctx, end);
+                return;
+            }
+            if (!keepAlive) {
                 ctx.writeAndFlush(end).addListener(ChannelFutureListener.CLOSE);
                 return;
             }

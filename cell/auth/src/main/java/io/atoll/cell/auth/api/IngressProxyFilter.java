@@ -65,7 +65,12 @@ final class IngressProxyFilter implements HttpServerFilter {
                         return Mono.error(refusal.get().withHeader(IngressAccessLog.DECISION, decision));
                     }
                     return Mono.from(upstream.proxy(upstreamRequest(request, authorization)))
-                            .<MutableHttpResponse<?>>map(response -> response.header(IngressAccessLog.DECISION, decision))
+                            .<MutableHttpResponse<?>>map(response -> {
+                                // The app's connection is not the client's: passed on, an app's "Connection: close" after an
+                                // early answer would have the server close the client's connection with its body still arriving.
+                                response.getHeaders().remove(HttpHeaders.CONNECTION);
+                                return response.header(IngressAccessLog.DECISION, decision);
+                            })
                             .onErrorMap(HttpClientException.class, failure -> new ProblemException(HttpStatus.BAD_GATEWAY,
                                     "Bad Gateway", "the upstream service could not be reached").withHeader(IngressAccessLog.DECISION, decision));
                 });

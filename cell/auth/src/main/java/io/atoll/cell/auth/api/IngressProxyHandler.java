@@ -2,12 +2,15 @@ package io.atoll.cell.auth.api;
 
 import io.atoll.cell.auth.domain.Authorization;
 import io.atoll.cell.contracts.IdentityHeaders;
+import io.atoll.cell.contracts.proxy.EarlyAnswerGate;
 import io.atoll.cell.contracts.proxy.ForwardedHeaders;
+import io.atoll.cell.contracts.proxy.LingeringClose;
 import io.atoll.cell.contracts.proxy.ProxiedExchange;
 import io.atoll.cell.contracts.proxy.ReadTimeouts;
 import io.atoll.cell.contracts.proxy.UpstreamConnections;
 import io.atoll.cell.contracts.tracing.TraceContextFilter;
 import io.atoll.cell.contracts.tracing.TraceParent;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,6 +18,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -61,8 +65,6 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
     private UpstreamConnections connections;
     /** The peer, as {@code X-Forwarded-For} names it, worked out once for all the connection's requests. */
     private String clientAddress;
-    /** Whether the connection is closing after an answer given before its request was complete: the rest is dropped. */
-    private boolean closing;
 
     IngressProxyHandler(IngressUpstream upstream) {
         this.upstream = upstream;
@@ -79,10 +81,6 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (closing) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
         if (!waiting.isEmpty() || (exchange != null && exchange.requestComplete())) {
             waiting.add(msg);
             return;
@@ -191,6 +189,10 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
         private final String span;
         /** The decision, as the access log names it. */
         private final String decision;
+        /** The gate of the connection to the app. */
+        private EarlyAnswerGate gate;
+        /** Whether the client's connection ends after this answer, which came before the request's body had all arrived. */
+        private boolean answeredEarly;
 
         Exchange(HttpRequest request, Authorization authorization) {
             super(IngressProxyHandler.this.ctx, request, upstream.readTimeout(), readTimeouts);
@@ -207,6 +209,11 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
 
         void start() {
             send(connections, upstream.url());
+        }
+
+        @Override
+        protected void headSent(Channel connection) {
+            gate = EarlyAnswerGate.on(connection);
         }
 
         @Override
@@ -230,6 +237,7 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
             HttpHeaders headers = response.headers();
             ForwardedHeaders.removeHopByHop(headers);
             headers.set(TRACE_PARENT, span).set(DECISION, decision);
+            endEarlyAnswer(headers);
             if (bodyEndsWithConnection(response)) {
                 // The app marks the end of this body by closing its connection; the client's stays open, so it needs a marker.
                 HttpUtil.setTransferEncodingChunked(response, true);
@@ -250,7 +258,7 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
         protected void answered(LastHttpContent last) {
             finish();
             upstream.forwarded();
-            releaseUpstream(upstreamReusable());
+            releaseUpstream(upstreamReusable() && gate.requestDelivered());
             reply(last);
         }
 
@@ -261,17 +269,26 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
             releaseUpstream(false);
             FullHttpResponse response = upstream.problems().problem(request, status, detail);
             response.headers().set(TRACE_PARENT, span).set(DECISION, decision);
-            if (!requestComplete()) {
-                response.headers().set(HttpHeaderNames.CONNECTION, "close");
-            }
+            endEarlyAnswer(response.headers());
             reply(response);
         }
 
-        /** Writes the end of the answer, then takes the next request, or ends a connection whose request is still arriving. */
+        /** An answer that comes before the request's body has all arrived ends the connection: the rest of the body is dropped. */
+        private void endEarlyAnswer(HttpHeaders headers) {
+            if (!requestComplete()) {
+                answeredEarly = true;
+                headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+        }
+
+        /** Writes the end of the answer, then takes the next request, or ends the connection after an early answer. */
         private void reply(Object end) {
             exchange = null;
             if (!requestComplete()) {
-                closing = true;
+                LingeringClose.closeAfter(client, end);
+                return;
+            }
+            if (answeredEarly) {
                 client.writeAndFlush(end).addListener(ChannelFutureListener.CLOSE);
                 return;
             }

@@ -45,6 +45,16 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** Writes these bytes as they are: a request's body, or part of it. */
+    public void write(byte[] bytes) {
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads the next response whole, its body framed by {@code Content-Length} or chunked. */
     public Response read() {
         try {
