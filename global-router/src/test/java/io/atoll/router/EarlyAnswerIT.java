@@ -1,7 +1,8 @@
 package io.atoll.router;
 
-import io.atoll.router.EarlyAnsweringCell.Ending;
 import io.atoll.router.proxy.DataPlaneServer;
+import io.atoll.testing.EarlyAnsweringUpstream;
+import io.atoll.testing.EarlyAnsweringUpstream.Ending;
 import io.atoll.testing.PostgresDatabase;
 import io.atoll.testing.TestServers;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -45,9 +46,10 @@ class EarlyAnswerIT implements TestPropertyProvider {
     /** Up to the cells' ingress limit (32 MiB): the router itself sets none. */
     private static final int[] SIZES = {64 * 1024, 700_000, 8 * MEBIBYTE, 32 * MEBIBYTE};
 
-    private final EarlyAnsweringCell cell = new EarlyAnsweringCell("eu-west-1");
+    private final EarlyAnsweringUpstream cell = new EarlyAnsweringUpstream("eu-west-1");
     private final PostgresDatabase database = TestServers.postgres().createDatabase("router");
-    private final RegistryFileWriter registry = RegistryFileWriter.inTemporaryFolder().write(List.of(cell.entry()));
+    private final RegistryFileWriter registry = RegistryFileWriter.inTemporaryFolder()
+            .write(List.of(new RegistryFileWriter.Entry(cell.id(), cell.id(), cell.url().toString(), "active")));
     @Inject
     DataPlaneServer dataPlane;
     private RouterClient client;
@@ -97,7 +99,7 @@ class EarlyAnswerIT implements TestPropertyProvider {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             String answer = readAnswer(in);
             assertThat(answer).startsWith("HTTP/1.1 404 ").containsIgnoringCase("connection: close")
-                    .endsWith(EarlyAnsweringCell.problem(404, requestId));
+                    .endsWith(EarlyAnsweringUpstream.problem(404, requestId));
             // A router that closed at once would reset the connection under these writes.
             out.write(new byte[size - 64 * 1024]);
             out.flush();
@@ -119,7 +121,7 @@ class EarlyAnswerIT implements TestPropertyProvider {
             out.flush();
             InputStream in = new BufferedInputStream(socket.getInputStream());
 
-            assertThat(readAnswer(in)).startsWith("HTTP/1.1 413 ").endsWith(EarlyAnsweringCell.problem(413, requestId));
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 413 ").endsWith(EarlyAnsweringUpstream.problem(413, requestId));
             assertThat(in.read()).as("the answer is followed by the end of the stream").isEqualTo(-1);
             // The router reads the rest of the body a while, then closes: a write after that is refused.
             assertThat(trickleUntilRefused(out)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
@@ -150,7 +152,7 @@ class EarlyAnswerIT implements TestPropertyProvider {
         try {
             HttpResponse<String> response = client.send(client.request(ending.path(status)).timeout(Duration.ofSeconds(30))
                     .header("X-Request-Id", requestId).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-            if (response.statusCode() != status || !response.body().equals(EarlyAnsweringCell.problem(status, requestId))
+            if (response.statusCode() != status || !response.body().equals(EarlyAnsweringUpstream.problem(status, requestId))
                     || !"eu-west-1".equals(RouterClient.cell(response))) {
                 wrong.add(body.length + " bytes, " + status + " answered " + response.statusCode() + " " + response.body());
             }

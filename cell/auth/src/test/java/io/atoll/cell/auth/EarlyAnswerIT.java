@@ -1,11 +1,11 @@
 package io.atoll.cell.auth;
 
 import io.atoll.cell.auth.support.AuthCell;
-import io.atoll.cell.auth.support.EarlyAnsweringApp;
-import io.atoll.cell.auth.support.EarlyAnsweringApp.Ending;
 import io.atoll.cell.auth.support.Members;
 import io.atoll.cell.auth.support.RawConnection;
 import io.atoll.cell.auth.support.Tokens;
+import io.atoll.testing.EarlyAnsweringUpstream;
+import io.atoll.testing.EarlyAnsweringUpstream.Ending;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,14 +41,14 @@ class EarlyAnswerIT {
 
     private final HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private EarlyAnsweringApp app;
+    private EarlyAnsweringUpstream app;
     private AuthCell cell;
     /** A member's token the ingress has verified before: its calls are forwarded from the connection's pipeline. */
     private String remembered;
 
     @BeforeAll
     void startCell() {
-        app = new EarlyAnsweringApp("app");
+        app = new EarlyAnsweringUpstream("app");
         cell = AuthCell.start("eu-west-1", AuthCell.freePort(), Map.of("atoll.auth.upstream-url", app.url().toString()));
         remembered = "Bearer " + Members.signUpAndIn(cell, UUID.randomUUID() + "@example.com").get("access_token");
         assertThat(send(post("/v1/orders", remembered, new byte[2])).body()).isEqualTo("app:2");
@@ -115,7 +115,7 @@ class EarlyAnswerIT {
             RawConnection.Response answer = connection.read();
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.headers()).containsEntry("connection", "close");
-            assertThat(answer.body()).isEqualTo(EarlyAnsweringApp.problem(404, requestId));
+            assertThat(answer.body()).isEqualTo(EarlyAnsweringUpstream.problem(404, requestId));
             // An ingress that closed at once would reset the connection under this write.
             connection.write(new byte[size - 64 * 1024]);
             long bodyEnd = System.nanoTime();
@@ -132,7 +132,7 @@ class EarlyAnswerIT {
             connection.send(head(Ending.DRAIN.path(413), requestId, MEBIBYTE));
             connection.write(new byte[1024]);
 
-            assertThat(connection.read().body()).isEqualTo(EarlyAnsweringApp.problem(413, requestId));
+            assertThat(connection.read().body()).isEqualTo(EarlyAnsweringUpstream.problem(413, requestId));
             assertThat(connection.readToEnd()).as("the answer is followed by the end of the stream").isEmpty();
             // The ingress reads the rest of the body a while, then closes: a write after that is refused.
             assertThat(trickleUntilRefused(connection)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
@@ -154,7 +154,7 @@ class EarlyAnswerIT {
                 int status = STATUSES[request % STATUSES.length];
                 String requestId = UUID.randomUUID().toString();
                 expect(post(ending.path(status), bearer.get(), body).header("X-Request-Id", requestId),
-                        status, EarlyAnsweringApp.problem(status, requestId), wrong);
+                        status, EarlyAnsweringUpstream.problem(status, requestId), wrong);
                 expect(post("/v1/orders", remembered, new byte[2]), 200, "app:2", wrong);
             }
         }

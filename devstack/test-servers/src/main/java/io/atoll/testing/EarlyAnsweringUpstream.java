@@ -1,4 +1,4 @@
-package io.atoll.cell.auth.support;
+package io.atoll.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,15 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * An app that answers from the request head alone, before the body has arrived — as one refusing a body too large
- * or a path it does not serve does — on plain sockets, so that how it ends the connection is up to the test. Any
- * other request is read whole and answered 200 with the number of body bytes.
+ * An upstream (a cell's gateway, an app) that answers from the request head alone, before the body has arrived — as
+ * one refusing a token, a body too large or a path it does not serve does — on plain sockets, so that how it ends the
+ * connection is up to the test. Any other request is read whole and answered 200 with the number of body bytes.
  *
  * <p>{@code POST /v1/early/{status}/{ending}} is answered {@code status} with a problem+json body naming the
  * request's {@code X-Request-Id}, then ends as {@link Ending} says.
  */
-public final class EarlyAnsweringApp implements AutoCloseable {
-    /** What the app does after its early answer. */
+public final class EarlyAnsweringUpstream implements AutoCloseable {
+    /** What the upstream does after its early answer. */
     public enum Ending {
         /**
          * Closes at once with {@code SO_LINGER} 0: a TCP reset, whatever of the body is still on its way (what a proxy
@@ -47,7 +47,7 @@ public final class EarlyAnsweringApp implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool();
 
-    public EarlyAnsweringApp(String id) {
+    public EarlyAnsweringUpstream(String id) {
         this.id = id;
         try {
             server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
@@ -55,6 +55,10 @@ public final class EarlyAnsweringApp implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         connections.execute(this::accept);
+    }
+
+    public String id() {
+        return id;
     }
 
     public URI url() {
