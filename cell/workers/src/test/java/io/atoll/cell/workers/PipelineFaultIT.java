@@ -16,9 +16,7 @@ import io.atoll.cell.workers.support.TestRepository;
 import io.atoll.cell.workers.support.WorkersProcess;
 import io.atoll.testing.CapturedLogs;
 import ch.qos.logback.classic.Level;
-import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,6 +40,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.atoll.cell.workers.support.JsonViews.decode;
+import static io.atoll.cell.workers.support.JsonViews.job;
+import static io.atoll.cell.workers.support.JsonViews.object;
+import static io.atoll.cell.workers.support.JsonViews.objects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,7 +57,6 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineFaultIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
     private static final String WEBHOOK_SECRET = "pipeline-fault-test-secret-0123456789abcdef";
     private static final List<String> THUMBNAILS = List.of("thumb-1024.jpg", "thumb-160.jpg", "thumb-480.jpg");
     /** Leases that pass within seconds (a job's timeout plus the margin), so that a vanished worker's job is taken over soon. */
@@ -279,10 +280,6 @@ class PipelineFaultIT {
         return view;
     }
 
-    private static Map<String, Object> job(Map<String, Object> request, String kind) {
-        return objects(request.get("jobs")).stream().filter(job -> kind.equals(job.get("kind"))).findFirst().orElseThrow();
-    }
-
     private static String metrics(URI management) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(management.resolve("/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -294,21 +291,4 @@ class PipelineFaultIT {
         }
     }
 
-    private static Map<String, Object> decode(byte[] json) {
-        try {
-            return ObjectMapper.getDefault().readValue(json, OBJECT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.atoll.cell.workers.support.JsonViews.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,8 +80,4 @@ class WorkerLossIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> job(Map<String, Object> request, String kind) {
-        return ((List<Map<String, Object>>) request.get("jobs")).stream().filter(job -> kind.equals(job.get("kind"))).findFirst().orElseThrow();
-    }
 }

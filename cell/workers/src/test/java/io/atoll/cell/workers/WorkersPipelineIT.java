@@ -9,9 +9,7 @@ import io.atoll.cell.workers.support.Photos;
 import io.atoll.cell.workers.support.PipelineUnderTest;
 import io.atoll.cell.workers.support.StorageApi;
 import io.atoll.testing.CapturedLogs;
-import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.serde.ObjectMapper;
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.atoll.cell.workers.support.JsonViews.decode;
+import static io.atoll.cell.workers.support.JsonViews.object;
+import static io.atoll.cell.workers.support.JsonViews.objects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +44,6 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkersPipelineIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final PipelineUnderTest pipeline = PipelineUnderTest.start("workers_pipeline");
     private final EmbeddedServer workers = pipeline.startWorkers();
@@ -217,21 +217,4 @@ class WorkersPipelineIT {
         }
     }
 
-    private static Map<String, Object> decode(String json) {
-        try {
-            return ObjectMapper.getDefault().readValue(json, OBJECT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
 }

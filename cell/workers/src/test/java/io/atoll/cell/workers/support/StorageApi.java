@@ -1,6 +1,5 @@
 package io.atoll.cell.workers.support;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 
 import java.io.IOException;
@@ -17,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Storage's API as the tests use it, to make requests and uploads and to look at what the workers made of them. */
 public final class StorageApi {
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
-
     private final URI base;
     private final String token;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -68,11 +65,10 @@ public final class StorageApi {
     }
 
     /** The photo request storage made of an upload. */
-    @SuppressWarnings("unchecked")
     public UUID requestOfUpload(String uploadId) {
         HttpResponse<byte[]> response = send(request("/storage/v1/job-requests?limit=200").GET());
         assertThat(response.statusCode()).isEqualTo(200);
-        List<Map<String, Object>> items = (List<Map<String, Object>>) decoded(response).get("items");
+        List<Map<String, Object>> items = JsonViews.objects(decoded(response).get("items"));
         return items.stream().filter(item -> uploadId.equals(item.get("subjectId"))).map(item -> UUID.fromString((String) item.get("id")))
                 .findFirst().orElseThrow(() -> new AssertionError("storage made no request of upload " + uploadId));
     }
@@ -106,10 +102,6 @@ public final class StorageApi {
     }
 
     private static Map<String, Object> decoded(HttpResponse<byte[]> response) {
-        try {
-            return ObjectMapper.getDefault().readValue(response.body(), OBJECT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonViews.decode(response.body());
     }
 }
