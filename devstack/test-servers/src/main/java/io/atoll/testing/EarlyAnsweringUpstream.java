@@ -20,7 +20,8 @@ import java.util.concurrent.Executors;
 /**
  * An upstream (a cell's gateway, an app) that answers from the request head alone, before the body has arrived — as
  * one refusing a token, a body too large or a path it does not serve does — on plain sockets, so that how it ends the
- * connection is up to the test. Any other request is read whole and answered 200 with the number of body bytes.
+ * connection is up to the test. Any other request is read whole (after a {@code 100 Continue} when it expects one) and
+ * answered 200 with the number of body bytes.
  *
  * <p>{@code POST /v1/early/{status}/{ending}} is answered {@code status} with a problem+json body naming the
  * request's {@code X-Request-Id}, then ends as {@link Ending} says.
@@ -87,6 +88,10 @@ public final class EarlyAnsweringUpstream implements AutoCloseable {
             for (Head head = Head.read(in); head != null; head = Head.read(in)) {
                 String[] early = head.path().split("/");
                 if (early.length != 5 || !early[2].equals("early")) {
+                    if ("100-continue".equalsIgnoreCase(head.headers().get("expect"))) {
+                        out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
                     in.skipNBytes(head.contentLength());
                     answer(out, 200, "text/plain", id + ":" + head.contentLength(), false);
                     continue;

@@ -76,13 +76,51 @@ class EarlyAnswerIT {
     }
 
     @Test
-    void anEarlyAnswerForwardedByTheFrameworksProxyReachesTheClientWhenTheAppDrainsTheBodyAndCloses() {
+    void anEarlyAnswerToATokenSeenForTheFirstTimeReachesTheClientWhenTheAppResetsItsConnection() {
+        earlyAnswersOfTheAppReachTheClient(Ending.RESET, this::firstSighting);
+    }
+
+    @Test
+    void anEarlyAnswerToATokenSeenForTheFirstTimeReachesTheClientWhenTheAppDrainsTheBodyAndCloses() {
         earlyAnswersOfTheAppReachTheClient(Ending.DRAIN, this::firstSighting);
     }
 
     @Test
-    void anEarlyAnswerForwardedByTheFrameworksProxyReachesTheClientWhenTheAppKeepsItsConnection() {
+    void anEarlyAnswerToATokenSeenForTheFirstTimeReachesTheClientWhenTheAppKeepsItsConnection() {
         earlyAnswersOfTheAppReachTheClient(Ending.KEEP_ALIVE, this::firstSighting);
+    }
+
+    @Test
+    void aRequestExpectingAContinueGetsTheAppsContinueOrItsEarlyAnswer() {
+        for (String bearer : List.of(remembered, firstSighting())) {
+            String requestId = UUID.randomUUID().toString();
+            byte[] body = new byte[700_000];
+            try (RawConnection connection = RawConnection.open(cell.uri("/"))) {
+                connection.send(expectingContinue("/v1/orders", bearer, requestId, body.length));
+                assertThat(connection.read().status()).isEqualTo(100);
+                connection.write(body);
+                assertThat(connection.read()).extracting(RawConnection.Response::status, RawConnection.Response::body)
+                        .containsExactly(200, "app:" + body.length);
+
+                connection.send(expectingContinue(Ending.RESET.path(404), bearer, requestId, body.length));
+                RawConnection.Response early = connection.read();
+                assertThat(early.status()).isEqualTo(404);
+                assertThat(early.body()).isEqualTo(EarlyAnsweringUpstream.problem(404, requestId));
+                assertThat(early.headers().get("connection")).isEqualTo("close");
+            }
+        }
+    }
+
+    @Test
+    void aBodyDeclaredLargerThanTheLimitIsRefusedByTheIngressItself() {
+        String requestId = UUID.randomUUID().toString();
+        try (RawConnection connection = RawConnection.open(cell.uri("/"))) {
+            connection.send(head("/v1/orders", requestId, 32 * MEBIBYTE + 1));
+
+            RawConnection.Response answer = connection.read();
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.headers().get("content-type")).startsWith("application/problem+json");
+        }
     }
 
     @Test
@@ -140,7 +178,7 @@ class EarlyAnswerIT {
     }
 
     private String firstSighting() {
-        // A token never seen before is verified in the framework's filter, which forwards the call itself.
+        // A token never seen before is verified off the event loop before its request is forwarded.
         return "Bearer " + Tokens.signed(cell, Tokens.validClaims("eu-west-1", cell.clock()));
     }
 
@@ -163,8 +201,16 @@ class EarlyAnswerIT {
     }
 
     private String head(String path, String requestId, int contentLength) {
-        return "POST " + path + " HTTP/1.1\r\nHost: cell\r\nAuthorization: " + remembered + "\r\nX-Request-Id: " + requestId
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n";
+        return head(path, remembered, requestId, contentLength, "");
+    }
+
+    private static String expectingContinue(String path, String bearer, String requestId, int contentLength) {
+        return head(path, bearer, requestId, contentLength, "Expect: 100-continue\r\n");
+    }
+
+    private static String head(String path, String bearer, String requestId, int contentLength, String moreHeaders) {
+        return "POST " + path + " HTTP/1.1\r\nHost: cell\r\nAuthorization: " + bearer + "\r\nX-Request-Id: " + requestId
+                + "\r\nContent-Type: application/json\r\n" + moreHeaders + "Content-Length: " + contentLength + "\r\n\r\n";
     }
 
     /** Sends a few bytes every 50 ms, as a slow client would, until the connection refuses them; how long that took. */

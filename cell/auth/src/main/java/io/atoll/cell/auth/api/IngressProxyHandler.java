@@ -26,6 +26,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -36,15 +38,17 @@ import java.util.Optional;
 
 /**
  * Forwards allowed requests to the cell's app from the connection's pipeline, ahead of Micronaut's routing and
- * filters, when the decision is known without verifying a signature: a token verified before, or a public path.
- * That is nearly every request of a member who keeps calling, and forwarding it here costs a fraction of the
- * framework's proxy ({@link IngressProxyFilter}). The request and the answer stream through over a pooled
- * connection of the same event loop, with back-pressure both ways.
+ * filters. A token verified before, or a public path, is decided from memory at once; a token seen for the first
+ * time is verified off the event loop while the connection reads no further, and its request is forwarded here too
+ * once allowed. Forwarding here costs a fraction of the framework's proxy ({@link IngressProxyFilter}), and only
+ * here does an answer the app gives before the body has arrived reach the client whatever the app does with its
+ * connection. The request and the answer stream through over a pooled connection of the same event loop, with
+ * back-pressure both ways; an {@code Expect: 100-continue} goes on to the app, whose interim answer comes back.
  *
  * <p>Everything else goes on to Micronaut untouched, where the filter decides it: the service's own endpoints,
- * refusals (answered there with problem+json), tokens seen for the first time, anything but a plain keep-alive
- * HTTP/1.1 request, and any request arriving while Micronaut is still answering an earlier one on the connection,
- * so that answers keep the order of the requests.
+ * refusals (answered there with problem+json), bodies declared larger than the server's limit (refused there with
+ * 413), anything but a keep-alive HTTP/1.1 request, and any request arriving while Micronaut is still answering an
+ * earlier one on the connection, so that answers keep the order of the requests.
  */
 final class IngressProxyHandler extends ChannelDuplexHandler {
     static final String NAME = "atoll-ingress-proxy";
@@ -58,6 +62,8 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private Exchange exchange;
+    /** A request whose token is being verified for the first time; what arrives meanwhile waits. */
+    private HttpRequest deciding;
     /** Whether a read asked for by the handlers behind this one is held back until the exchange can take more. */
     private boolean readHeldBack;
     private ReadTimeouts readTimeouts;
@@ -81,7 +87,7 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!waiting.isEmpty() || (exchange != null && exchange.requestComplete())) {
+        if (deciding != null || !waiting.isEmpty() || (exchange != null && exchange.requestComplete())) {
             waiting.add(msg);
             return;
         }
@@ -94,18 +100,68 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
             return;
         }
         if (msg instanceof HttpRequest request) {
-            Optional<Authorization> allowed = passedOn.none() ? allowedAtOnce(request) : Optional.empty();
-            if (allowed.isPresent()) {
-                exchange = new Exchange(request, allowed.get());
-                exchange.start();
-                if (msg instanceof HttpContent content) {
-                    exchange.requestContent(content);
+            HttpResponseStatus tooLong = passedOn.none() ? tooLong(request) : null;
+            if (tooLong != null) {
+                refuseTooLong(request, tooLong);
+                return;
+            }
+            if (passedOn.none() && forwardable(request)) {
+                Optional<Authorization> remembered = upstream.authorizer().allowedFromMemory(request.method().name(), request.uri(),
+                        request.headers().get(HttpHeaderNames.AUTHORIZATION));
+                if (remembered.isPresent()) {
+                    forward(request, remembered.get());
+                } else {
+                    decide(request);
                 }
                 return;
             }
             passedOn.passedOn();
         }
         ctx.fireChannelRead(msg);
+    }
+
+    private void forward(HttpRequest request, Authorization authorization) {
+        exchange = new Exchange(request, authorization);
+        exchange.start();
+        if (request instanceof HttpContent content) {
+            exchange.requestContent(content);
+        }
+    }
+
+    /** Verifies the request's token, which memory does not hold, off the event loop; the connection reads no more meanwhile. */
+    private void decide(HttpRequest request) {
+        deciding = request;
+        upstream.authorizer().authorize(request.method().name(), request.uri(), request.headers().get(HttpHeaderNames.AUTHORIZATION))
+                .whenComplete((authorization, failure) -> ctx.executor().execute(() -> decided(request, failure == null ? authorization : null)));
+    }
+
+    private void decided(HttpRequest request, Authorization authorization) {
+        if (deciding != request) {
+            // The connection ended while the token was verified.
+            return;
+        }
+        deciding = null;
+        if (authorization instanceof Authorization.Granted || authorization instanceof Authorization.Anonymous) {
+            forward(request, authorization);
+        } else {
+            // Refusals, and a verification that failed, are answered by the framework's filter with problem+json.
+            passedOn.passedOn();
+            ctx.fireChannelRead(request);
+        }
+        takeWaiting();
+        resumeReading();
+    }
+
+    /** Takes the messages that arrived meanwhile, up to the end of the next request that is forwarded from here. */
+    private void takeWaiting() {
+        while (!waiting.isEmpty() && deciding == null && (exchange == null || !exchange.requestComplete())) {
+            take(waiting.poll());
+        }
+        // What was passed on came outside a read of the client: the handlers behind still expect its end.
+        ctx.fireChannelReadComplete();
+        if (exchange != null) {
+            exchange.flushUpstream();
+        }
     }
 
     @Override
@@ -145,17 +201,21 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
             exchange.abandon();
             exchange = null;
         }
+        if (deciding != null) {
+            ReferenceCountUtil.release(deciding);
+            deciding = null;
+        }
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();
         ctx.fireChannelInactive();
     }
 
     /**
-     * Whether the client may send more: not while requests wait behind the current one, nor while its body has
+     * Whether the client may send more: not while a token is verified, nor while requests wait behind the current one, nor while its body has
      * nowhere to go (the app's connection not ready yet, or not taking more).
      */
     private boolean canTakeMore() {
-        return waiting.isEmpty() && (exchange == null || exchange.canTakeBody());
+        return deciding == null && waiting.isEmpty() && (exchange == null || exchange.canTakeBody());
     }
 
     private void resumeReading() {
@@ -165,22 +225,35 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
         }
     }
 
-    private Optional<Authorization> allowedAtOnce(HttpRequest request) {
+    /** The status for a request whose head was too long to read (the decoder gave up on it), or null. */
+    private static HttpResponseStatus tooLong(HttpRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        return cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                : cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG : null;
+    }
+
+    /** Answers a head too long to read, which the framework would call a body too large; the decoder reads no more of the connection. */
+    private void refuseTooLong(HttpRequest request, HttpResponseStatus status) {
+        FullHttpResponse response = upstream.problems().problem(request, status, request.decoderResult().cause().getMessage());
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ReferenceCountUtil.release(request);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Whether the request is one this handler forwards once allowed; the framework takes the others. */
+    private boolean forwardable(HttpRequest request) {
         HttpHeaders headers = request.headers();
         if (!request.decoderResult().isSuccess() || !HttpVersion.HTTP_1_1.equals(request.protocolVersion())
-                || !HttpUtil.isKeepAlive(request) || HttpUtil.is100ContinueExpected(request) || headers.contains(HttpHeaderNames.UPGRADE)) {
-            return Optional.empty();
+                || !HttpUtil.isKeepAlive(request) || headers.contains(HttpHeaderNames.UPGRADE)
+                || HttpUtil.getContentLength(request, 0L) > upstream.maxRequestBytes()) {
+            return false;
         }
         String target = request.uri();
         if (!target.startsWith("/")) {
-            return Optional.empty();
+            return false;
         }
         int query = target.indexOf('?');
-        String path = query < 0 ? target : target.substring(0, query);
-        if (OwnRoutes.isOwn(request.method().name(), path)) {
-            return Optional.empty();
-        }
-        return upstream.authorizer().allowedFromMemory(request.method().name(), target, headers.get(HttpHeaderNames.AUTHORIZATION));
+        return !OwnRoutes.isOwn(request.method().name(), query < 0 ? target : target.substring(0, query));
     }
 
     /** One forwarded request and its answer. */
@@ -294,14 +367,7 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
             }
             client.writeAndFlush(end, client.voidPromise());
             if (!waiting.isEmpty()) {
-                while (!waiting.isEmpty() && (exchange == null || !exchange.requestComplete())) {
-                    take(waiting.poll());
-                }
-                // What was passed on came outside a read of the client: the handlers behind still expect its end.
-                client.fireChannelReadComplete();
-                if (exchange != null) {
-                    exchange.flushUpstream();
-                }
+                takeWaiting();
             }
             resumeReading();
         }

@@ -7,6 +7,7 @@ import io.atoll.cell.contracts.proxy.UpstreamConnections;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.client.HttpClientConfiguration;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import jakarta.annotation.PreDestroy;
@@ -34,18 +35,20 @@ final class IngressUpstream {
     private final ProblemResponses problems;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final long maxRequestBytes;
     private final Counter forwarded;
     private final Counter failed;
     private final Map<EventLoop, UpstreamConnections> connectionsByLoop = new ConcurrentHashMap<>();
 
     IngressUpstream(AuthSettings settings, RequestAuthorizer authorizer, Decisions decisions, ProblemResponses problems,
-                    HttpClientConfiguration client, MeterRegistry registry) {
+                    HttpClientConfiguration client, HttpServerConfiguration server, MeterRegistry registry) {
         this.url = settings.upstreamUrl();
         this.authorizer = authorizer;
         this.decisions = decisions;
         this.problems = problems;
         this.connectTimeout = client.getConnectTimeout().orElse(Duration.ofSeconds(2));
         this.readTimeout = client.getReadTimeout().orElse(Duration.ofSeconds(60));
+        this.maxRequestBytes = server.getMaxRequestSize();
         this.forwarded = Counter.builder("atoll.auth.ingress.pipeline.forwarded")
                 .description("Requests forwarded to the app from the connection pipeline, ahead of the framework").register(registry);
         this.failed = Counter.builder("atoll.auth.ingress.pipeline.upstream.failures")
@@ -71,6 +74,11 @@ final class IngressUpstream {
 
     Duration readTimeout() {
         return readTimeout;
+    }
+
+    /** The server's {@code micronaut.server.max-request-size}, which the framework enforces on what it is given. */
+    long maxRequestBytes() {
+        return maxRequestBytes;
     }
 
     void forwarded() {
