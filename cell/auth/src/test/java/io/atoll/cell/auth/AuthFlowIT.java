@@ -4,6 +4,7 @@ import io.atoll.cell.auth.domain.AuditEventType;
 import io.atoll.cell.auth.store.AuditEventRepository;
 import io.atoll.cell.auth.support.Http;
 import io.atoll.cell.auth.support.Members;
+import io.atoll.cell.auth.support.RawConnection;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -86,6 +87,10 @@ class AuthFlowIT extends EchoAppCellTest {
         assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(weak.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(Http.postJson(cell.uri("/v1/accounts"), "{\"email\":").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknownField = Http.postJson(cell.uri("/v1/accounts"),
+                "{\"email\":\"extra@example.com\",\"password\":\"" + Members.PASSWORD + "\",\"nickname\":\"x\"}");
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        assertThat(unknownField.body()).contains("Unknown field 'nickname'").doesNotContain("io.atoll").doesNotContain("SignUpRequest");
 
         String body = "{\"email\":\"Twice@Example.com\",\"password\":\"" + Members.PASSWORD + "\"}";
         assertThat(Http.postJson(cell.uri("/v1/accounts"), body).statusCode()).isEqualTo(201);
@@ -152,6 +157,23 @@ class AuthFlowIT extends EchoAppCellTest {
             assertThat(withToken.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(withToken.headers().firstValue("X-Seen-Path")).as(path).isEmpty();
             assertThat(Http.get(cell.uri(path)).statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aHeadTooLongToReadIsRefusedAsSuch() {
+        String bearer = "Bearer " + "a".repeat(120 * 1024);
+        try (RawConnection connection = RawConnection.open(cell.uri("/"))) {
+            connection.send("GET /v1/orders HTTP/1.1\r\nHost: cell\r\nAuthorization: " + bearer + "\r\n\r\n");
+
+            RawConnection.Response answer = connection.read();
+            assertThat(answer.status()).isEqualTo(431);
+            assertThat(answer.headers().get("content-type")).startsWith("application/problem+json");
+        }
+        try (RawConnection connection = RawConnection.open(cell.uri("/"))) {
+            connection.send("GET /v1/" + "a".repeat(16 * 1024) + " HTTP/1.1\r\nHost: cell\r\n\r\n");
+
+            assertThat(connection.read().status()).isEqualTo(414);
         }
     }
 }

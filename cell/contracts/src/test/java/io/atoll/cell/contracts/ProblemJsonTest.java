@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @MicronautTest
 @io.micronaut.context.annotation.Property(name = "spec.name", value = "ProblemJsonTest")
+@io.micronaut.context.annotation.Property(name = "micronaut.serde.deserialization.ignore-unknown", value = "false")
 class ProblemJsonTest {
     @Inject
     @Client("/")
@@ -77,6 +78,32 @@ class ProblemJsonTest {
     }
 
     @Test
+    void anUnknownFieldIsNamedWithoutTheServersClasses() {
+        HttpClientResponseException error = call(HttpRequest.POST("/probe/things", Map.of("name", "a", "size", 1, "colour", "red")));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(body(error)).containsEntry("detail", "Unknown field 'colour'.");
+        assertNoClassNamed(error);
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsPlacedWithoutTheServersClasses() {
+        HttpClientResponseException error = call(HttpRequest.POST("/probe/things", Map.of("name", Map.of("first", "a"), "size", 1)));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(body(error).get("detail")).asString().matches("A value of the wrong kind at line 1, column \\d+ of the body\\.");
+        assertNoClassNamed(error);
+    }
+
+    @Test
+    void unreadableJsonNamesNoClassOfTheServer() {
+        HttpClientResponseException error = call(HttpRequest.POST("/probe/things", "{\"name\": \"a\", \"size\": ").contentType(MediaType.APPLICATION_JSON));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertNoClassNamed(error);
+    }
+
+    @Test
     void anUnknownRouteIsA404Problem() {
         HttpClientResponseException error = call(HttpRequest.GET("/nowhere"));
 
@@ -103,6 +130,11 @@ class ProblemJsonTest {
 
     private HttpClientResponseException call(HttpRequest<?> request) {
         return catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+    }
+
+    private static void assertNoClassNamed(HttpClientResponseException error) {
+        assertThat(error.getResponse().getBody(String.class).orElseThrow())
+                .doesNotContain("io.atoll").doesNotContain("java.").doesNotContain("Exception").doesNotContain("Thing");
     }
 
     private static String contentType(HttpClientResponseException error) {

@@ -136,7 +136,9 @@ class DeviceApiIT implements TestPropertyProvider {
         for (Reply reply : new Reply[] {unknownField, wrongType, unknownPlatform, blankName, notJson}) {
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.contentType()).isEqualTo("application/problem+json");
+            assertThat(reply.body().toString()).doesNotContain("io.atoll").doesNotContain("Exception").doesNotContain("DeviceRegistration");
         }
+        assertThat(unknownField.text("detail")).isEqualTo("Unknown field 'colour'.");
         assertThat(api.get(member, "/v1/devices").list("devices")).isEmpty();
     }
 

@@ -31,7 +31,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
                     "The server could not complete the request.", path, traceId, null);
         }
         List<Problem.InvalidParameter> errors = context.getErrors().stream()
-                .map(error -> new Problem.InvalidParameter(error.getPath().orElse(null), error.getMessage()))
+                .map(error -> new Problem.InvalidParameter(error.getPath().orElse(null), ClientReasons.of(error.getMessage())))
                 .toList();
         String detail = errors.size() == 1 ? errors.get(0).reason() : null;
         return new Problem("about:blank", status.getReason(), status.getCode(), detail, path, traceId,
