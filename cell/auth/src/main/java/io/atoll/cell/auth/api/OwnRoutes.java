@@ -8,8 +8,12 @@ final class OwnRoutes {
     static final String SIGN_UP = "/v1/accounts";
     static final String TOKEN = "/oauth/token";
     static final String REVOKE = "/oauth/revoke";
+    static final String INTROSPECT = "/oauth/introspect";
+    static final String METADATA = "/.well-known/oauth-authorization-server";
     static final String JWKS = "/.well-known/jwks.json";
     static final String CHECK = "/auth/check";
+    static final String READINESS = "/health/readiness";
+    static final String LIVENESS = "/health/liveness";
 
     private OwnRoutes() {
     }
@@ -18,9 +22,9 @@ final class OwnRoutes {
     static boolean isOwn(String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD");
         return switch (path) {
-            case SIGN_UP, TOKEN, REVOKE -> method.equals("POST");
-            case JWKS, CHECK, "/prometheus" -> read;
-            default -> read && (path.equals("/health") || path.startsWith("/health/"));
+            case SIGN_UP, TOKEN, REVOKE, INTROSPECT -> method.equals("POST");
+            case JWKS, METADATA, CHECK, READINESS, LIVENESS -> read;
+            default -> false;
         };
     }
 }

@@ -3,7 +3,9 @@ package io.atoll.cell.auth.api;
 import io.atoll.cell.auth.domain.GrantOutcome;
 import io.atoll.cell.auth.domain.OAuthError;
 import io.atoll.cell.auth.domain.Scopes;
+import io.atoll.cell.auth.domain.TokenRejectedException;
 import io.atoll.cell.auth.domain.TokenService;
+import io.atoll.cell.auth.domain.TokenVerifier;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -23,16 +25,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
-/** The token endpoint (RFC 6749) and the revocation endpoint (RFC 7009). */
+/** The token endpoint (RFC 6749), the revocation endpoint (RFC 7009) and the introspection endpoint (RFC 7662). */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class TokenController {
+    private static final GrantOutcome.Refused CLIENT_AUTHENTICATION_REQUIRED =
+            GrantOutcome.Refused.of(OAuthError.INVALID_CLIENT, "client authentication is required");
     private final TokenService tokens;
+    private final TokenVerifier verifier;
     private final ClientAddresses clientAddresses;
 
-    TokenController(TokenService tokens, ClientAddresses clientAddresses) {
+    TokenController(TokenService tokens, TokenVerifier verifier, ClientAddresses clientAddresses) {
         this.tokens = tokens;
+        this.verifier = verifier;
         this.clientAddresses = clientAddresses;
     }
 
@@ -69,7 +76,7 @@ final class TokenController {
                 String clientId = basic.map(pair -> pair[0]).orElse(form.get("client_id"));
                 String secret = basic.map(pair -> pair[1]).orElse(form.get("client_secret"));
                 yield clientId == null || secret == null
-                        ? error(GrantOutcome.Refused.of(OAuthError.INVALID_CLIENT, "client authentication is required"), basic.isPresent())
+                        ? error(CLIENT_AUTHENTICATION_REQUIRED, basic.isPresent())
                         : answer(tokens.clientCredentialsGrant(clientId, secret, requested, address), basic.isPresent());
             }
             default -> error(GrantOutcome.Refused.of(OAuthError.UNSUPPORTED_GRANT_TYPE, "grant_type " + grantType + " is not supported"), false);
@@ -84,6 +91,34 @@ final class TokenController {
         }
         tokens.revoke(token, clientAddresses.of(request));
         return noStore(HttpResponse.ok());
+    }
+
+    /** Tells a service client whether a token is active and what it carries; only service clients may ask. */
+    @Post(uri = OwnRoutes.INTROSPECT, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> introspect(@Body Map<String, String> form, @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                               HttpRequest<?> request) {
+        Optional<String[]> basic = basicCredentials(authorization);
+        String clientId = basic.map(pair -> pair[0]).orElse(form.get("client_id"));
+        String secret = basic.map(pair -> pair[1]).orElse(form.get("client_secret"));
+        if (clientId == null || secret == null) {
+            return error(CLIENT_AUTHENTICATION_REQUIRED, basic.isPresent());
+        }
+        Optional<GrantOutcome.Refused> refused = tokens.authenticateClient(clientId, secret, clientAddresses.of(request));
+        if (refused.isPresent()) {
+            return error(refused.get(), basic.isPresent());
+        }
+        String token = form.get("token");
+        if (token == null || token.isBlank()) {
+            return error(GrantOutcome.Refused.of(OAuthError.INVALID_REQUEST, "token is required"), false);
+        }
+        try {
+            return noStore(HttpResponse.ok(IntrospectionResponse.of(verifier.verify(token).join())));
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TokenRejectedException) {
+                return noStore(HttpResponse.ok(IntrospectionResponse.INACTIVE));
+            }
+            throw e;
+        }
     }
 
     private static HttpResponse<?> answer(GrantOutcome outcome, boolean basicAuth) {

@@ -79,41 +79,26 @@ public class TokenService {
                 AuditEventType.CLIENT_CREDENTIALS_FAILED, OAuthError.INVALID_CLIENT, "client authentication failed", false);
     }
 
+    /**
+     * Authenticates a service client without issuing anything, as token introspection (RFC 7662) asks of its
+     * callers; a failure counts towards the same locks as a failed sign-in. Empty when the client is authenticated.
+     */
+    @Transactional
+    public Optional<GrantOutcome.Refused> authenticateClient(String clientId, String secret, String clientAddress) {
+        Optional<Account> found = accounts.findByClientId(clientId.trim()).filter(account -> account.type() == AccountType.SERVICE);
+        SecretCheck check = checkSecret(found, clientId.trim(), secret, clientAddress, AuditEventType.CLIENT_CREDENTIALS_FAILED,
+                OAuthError.INVALID_CLIENT, "client authentication failed");
+        return check instanceof SecretCheck.Failed failed ? Optional.of(failed.refusal()) : Optional.empty();
+    }
+
     private GrantOutcome signIn(Optional<Account> found, String principal, String secret, Scopes requested, String clientAddress,
                                 AuditEventType okEvent, AuditEventType failedEvent, OAuthError failure, String failureText,
                                 boolean withRefreshToken) {
-        Optional<Duration> addressLock = addressThrottle.lockRemaining(clientAddress);
-        if (addressLock.isPresent()) {
-            audit.record(AuditEventType.LOGIN_THROTTLED, found.map(Account::id).orElse(null), principal, clientAddress, "address locked");
-            return new GrantOutcome.Refused(OAuthError.INVALID_GRANT, LOCKED, addressLock.get());
+        SecretCheck check = checkSecret(found, principal, secret, clientAddress, failedEvent, failure, failureText);
+        if (check instanceof SecretCheck.Failed failed) {
+            return failed.refusal();
         }
-        if (found.isEmpty() || found.get().disabled()) {
-            hasher.matchNothing(secret);
-            recordAddressFailure(principal, clientAddress);
-            audit.record(failedEvent, null, principal, clientAddress, "unknown account");
-            return GrantOutcome.Refused.of(failure, failureText);
-        }
-        Account account = accounts.findByIdForUpdate(found.get().id()).orElseThrow();
-        Instant now = clock.instant();
-        FailureWindow before = account.failureWindow();
-        Optional<Duration> accountLock = before.lockRemaining(now);
-        if (accountLock.isPresent()) {
-            audit.record(AuditEventType.LOGIN_THROTTLED, account.id(), principal, clientAddress, "account locked");
-            return new GrantOutcome.Refused(OAuthError.INVALID_GRANT, LOCKED, accountLock.get());
-        }
-        if (!hasher.matches(secret, account.secretHash())) {
-            FailureWindow after = before.afterFailure(now, throttle.accountMaxFailures(), throttle.window(), throttle.lockout());
-            accounts.update(account.id(), after.failures(), after.windowStart(), after.lockedUntil());
-            audit.record(failedEvent, account.id(), principal, clientAddress, "wrong secret");
-            if (after.lockedBy(before, now)) {
-                audit.record(AuditEventType.LOCKOUT, account.id(), principal, clientAddress, "account locked until " + after.lockedUntil());
-            }
-            recordAddressFailure(principal, clientAddress);
-            return GrantOutcome.Refused.of(failure, failureText);
-        }
-        if (before.failures() > 0 || before.lockedUntil() != null) {
-            accounts.update(account.id(), 0, null, null);
-        }
+        Account account = ((SecretCheck.Matched) check).account();
         Scopes granted = account.grantedScopes();
         Scopes scopes = requested == null ? granted : requested;
         if (!granted.containsAll(scopes)) {
@@ -123,6 +108,53 @@ public class TokenService {
         IssuedAccessToken access = issuer.issue(account.id().toString(), scopes);
         String refresh = withRefreshToken ? storeRefreshToken(account.id(), UUID.randomUUID(), scopes, access) : null;
         return new GrantOutcome.Issued(access.token(), issuer.lifetime(), refresh, scopes);
+    }
+
+    /** The outcome of checking a secret: the account it opens, or the refusal. */
+    private sealed interface SecretCheck {
+        record Matched(Account account) implements SecretCheck {
+        }
+
+        record Failed(GrantOutcome.Refused refusal) implements SecretCheck {
+        }
+    }
+
+    /** Checks the secret of an account found by its principal, minding the address's and the account's locks. */
+    private SecretCheck checkSecret(Optional<Account> found, String principal, String secret, String clientAddress,
+                                    AuditEventType failedEvent, OAuthError failure, String failureText) {
+        Optional<Duration> addressLock = addressThrottle.lockRemaining(clientAddress);
+        if (addressLock.isPresent()) {
+            audit.record(AuditEventType.LOGIN_THROTTLED, found.map(Account::id).orElse(null), principal, clientAddress, "address locked");
+            return new SecretCheck.Failed(new GrantOutcome.Refused(OAuthError.INVALID_GRANT, LOCKED, addressLock.get()));
+        }
+        if (found.isEmpty() || found.get().disabled()) {
+            hasher.matchNothing(secret);
+            recordAddressFailure(principal, clientAddress);
+            audit.record(failedEvent, null, principal, clientAddress, "unknown account");
+            return new SecretCheck.Failed(GrantOutcome.Refused.of(failure, failureText));
+        }
+        Account account = accounts.findByIdForUpdate(found.get().id()).orElseThrow();
+        Instant now = clock.instant();
+        FailureWindow before = account.failureWindow();
+        Optional<Duration> accountLock = before.lockRemaining(now);
+        if (accountLock.isPresent()) {
+            audit.record(AuditEventType.LOGIN_THROTTLED, account.id(), principal, clientAddress, "account locked");
+            return new SecretCheck.Failed(new GrantOutcome.Refused(OAuthError.INVALID_GRANT, LOCKED, accountLock.get()));
+        }
+        if (!hasher.matches(secret, account.secretHash())) {
+            FailureWindow after = before.afterFailure(now, throttle.accountMaxFailures(), throttle.window(), throttle.lockout());
+            accounts.update(account.id(), after.failures(), after.windowStart(), after.lockedUntil());
+            audit.record(failedEvent, account.id(), principal, clientAddress, "wrong secret");
+            if (after.lockedBy(before, now)) {
+                audit.record(AuditEventType.LOCKOUT, account.id(), principal, clientAddress, "account locked until " + after.lockedUntil());
+            }
+            recordAddressFailure(principal, clientAddress);
+            return new SecretCheck.Failed(GrantOutcome.Refused.of(failure, failureText));
+        }
+        if (before.failures() > 0 || before.lockedUntil() != null) {
+            accounts.update(account.id(), 0, null, null);
+        }
+        return new SecretCheck.Matched(account);
     }
 
     private void recordAddressFailure(String principal, String clientAddress) {

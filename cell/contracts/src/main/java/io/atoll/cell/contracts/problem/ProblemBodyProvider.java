@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Renders every error response the server makes — bad JSON, failed validation and conversion, unknown
  * routes, oversized bodies, {@link ProblemException}s and uncaught failures — as problem+json.
- * Written here because micronaut-problem-json's release for this platform is not on the Maven Central
- * the project builds from. Micronaut's own provider stands aside whenever another one exists.
+ * Kept instead of micronaut-problem-json (3.x): that renders Zalando's {@code ThrowableProblem}, with invalid fields
+ * as {@code violations} and no trace id, where clients here read {@code errors} and {@code traceId}. Micronaut's own
+ * provider stands aside whenever another one exists.
  */
 @Singleton
 final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
