@@ -1,7 +1,12 @@
 package io.atoll.e2e;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.id.Issuer;
 import io.atoll.devstack.cli.simulate.MobileClient;
+import io.atoll.devstack.platform.CellServices;
 import io.atoll.devstack.platform.RouterServices;
+import io.atoll.devstack.server.Endpoint;
 import io.atoll.devstack.process.OwnedProcess;
 import io.atoll.devstack.process.StateFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,6 +48,43 @@ class RouterJourneyIT {
     @BeforeAll
     static void platform() {
         platform = E2ePlatform.get();
+    }
+
+    @Test
+    @Order(0)
+    void aStandardOAuthClientFindsEveryEndpointAtTheRouter() throws Exception {
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(new Issuer(platform.router().toString()));
+
+        assertThat(metadata.getTokenEndpointURI()).isEqualTo(platform.router().resolve("/oauth/token"));
+        assertThat(metadata.getRevocationEndpointURI()).isEqualTo(platform.router().resolve("/oauth/revoke"));
+        assertThat(JWKSet.load(metadata.getJWKSetURI().toURL()).getKeys()).as("the keys, fetched through the router").isNotEmpty();
+    }
+
+    @Test
+    @Order(0)
+    void internalPathsAreNotFoundThroughTheRouterNorAnIngressAndTheManagementPortsServeThem() throws Exception {
+        List<String> internal = List.of("/prometheus", "/health", "/health/readiness/upstream", "/admin/cells", "/storage/v1/items",
+                "/storage/v1/members/x/orders", "/beans");
+        List<URI> publicPorts = List.of(platform.router(), platform.ingress("eu-west-1"), platform.ingress("us-east-1"));
+        for (URI base : publicPorts) {
+            for (String path : internal) {
+                assertThat(status(base.resolve(path))).as(base.resolve(path).toString()).isEqualTo(404);
+            }
+        }
+
+        for (String region : List.of("eu-west-1", "us-east-1")) {
+            CellServices cell = platform.cell(region);
+            for (Endpoint management : List.of(cell.ingressManagement(), cell.storageManagement(), cell.workersManagement())) {
+                assertThat(status(URI.create("http://" + management + "/prometheus"))).as(management + "/prometheus").isEqualTo(200);
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + management + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(health.body()).as(management + "/health, with what stands behind its status").contains("\"details\"");
+            }
+        }
+        assertThat(status(platform.routerAdmin().resolve("/prometheus"))).isEqualTo(200);
+        HttpResponse<String> probe = HTTP.send(HttpRequest.newBuilder(platform.router().resolve("/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(probe.body()).as("a cell's readiness through the router: the bare status").isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test
@@ -156,6 +199,10 @@ class RouterJourneyIT {
             assertThat(device.cell()).isEqualTo("us-east-1");
         }
         platform.platform().up((component, message) -> { });
+    }
+
+    private static int status(URI uri) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static MobileClient member(String region) {

@@ -151,7 +151,8 @@ class AuthFlowIT extends EchoAppCellTest {
     @Test
     void pathsNoPolicyRuleCoversAreNotFoundThroughTheIngress() {
         Map<String, Object> tokens = Members.signUpAndIn(cell, "nosy@example.com");
-        for (String path : List.of("/internal/anything", "/storage/v1/items", "/storage/v1/members/x/orders")) {
+        for (String path : List.of("/internal/anything", "/storage/v1/items", "/storage/v1/members/x/orders", "/prometheus", "/health",
+                "/health/readiness/upstream", "/beans")) {
             HttpResponse<String> withToken = Http.get(cell.uri(path), "Authorization", "Bearer " + tokens.get("access_token"));
             assertThat(withToken.statusCode()).as(path).isEqualTo(404);
             assertThat(withToken.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -175,5 +176,17 @@ class AuthFlowIT extends EchoAppCellTest {
 
             assertThat(connection.read().status()).isEqualTo(414);
         }
+    }
+
+    @Test
+    void theManagementPortServesHealthDetailsAndMetricsAndThePublicPortOnlyBareProbes() {
+        HttpResponse<String> readiness = Http.get(cell.uri("/health/readiness"));
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(Http.json(readiness)).containsOnlyKeys("status").containsEntry("status", "UP");
+        assertThat(Http.json(Http.get(cell.uri("/health/liveness")))).containsOnlyKeys("status");
+
+        assertThat(Http.json(Http.get(cell.managementUri("/health")))).containsKey("details");
+        assertThat(Http.get(cell.managementUri("/prometheus")).body()).contains("atoll_auth_");
+        assertThat(Http.get(cell.managementUri("/v1/accounts")).statusCode()).as("the API is not on the management port").isEqualTo(404);
     }
 }

@@ -43,6 +43,7 @@ class PackagedJarIT {
     private final EchoUpstream upstream = new EchoUpstream();
     private final PostgresDatabase database = TestServers.postgres().createDatabase("auth_jar");
     private final int port = AuthCell.freePort();
+    private final int managementPort = AuthCell.freePort();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -60,6 +61,8 @@ class PackagedJarIT {
                     .until(() -> get("/.well-known/jwks.json").statusCode() == 200);
             assertThat(get("/v1/feed").statusCode()).isEqualTo(401);
             assertThat(get("/internal/7").statusCode()).isEqualTo(404);
+            assertThat(get("/prometheus").statusCode()).as("metrics through the ingress").isEqualTo(404);
+            assertThat(get(managementPort, "/prometheus").body()).contains("atoll_auth_");
             // While the service writes, the last line may be half-written: the strict reading comes once it has stopped.
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> access("/v1/feed").size() == 1
                     && access("/internal/{id}").size() == 1);
@@ -88,6 +91,7 @@ class PackagedJarIT {
                 .redirectOutput(LOG.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        environment.put("ENDPOINTS_ALL_PORT", String.valueOf(managementPort));
         environment.put("DATASOURCES_DEFAULT_URL", database.jdbcUrl());
         environment.put("DATASOURCES_DEFAULT_USERNAME", database.username());
         environment.put("DATASOURCES_DEFAULT_PASSWORD", database.password());
@@ -97,6 +101,10 @@ class PackagedJarIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(port, path);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

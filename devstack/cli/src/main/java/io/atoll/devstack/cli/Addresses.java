@@ -28,7 +28,8 @@ final class Addresses {
         RouterServices router = settings.router();
         addresses.put("router", new Address("http://" + router.dataPlane(), "where the mobile app connects; admin API and page: http://" + router.admin() + "/"));
         for (CellServices cell : settings.cells()) {
-            addresses.put(cell.region() + "/auth", new Address("http://" + cell.ingress(), "the cell's ingress"));
+            addresses.put(cell.region() + "/auth", new Address("http://" + cell.ingress(), "the cell's ingress; management (health, metrics): http://"
+                    + cell.ingressManagement()));
             addresses.put(cell.region() + "/app", new Address("http://" + cell.app(), "the mobile API, behind the ingress"));
             addresses.put(cell.region() + "/storage", new Address("http://" + cell.storage(),
                     "management (health, metrics): http://" + cell.storageManagement()));

@@ -67,6 +67,11 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         return Endpoint.loopback(basePort);
     }
 
+    /** Auth's management port: health with its details and metrics, which the ingress never serves. */
+    public Endpoint ingressManagement() {
+        return Endpoint.loopback(ingress().port() + MANAGEMENT_PORT_OFFSET);
+    }
+
     public Endpoint app() {
         return Endpoint.loopback(basePort + 1);
     }
@@ -146,6 +151,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         String peerJwks = peerIngresses.stream().map(peer -> "http://" + peer + "/.well-known/jwks.json").collect(Collectors.joining(","));
         return Map.of(
                 "MICRONAUT_SERVER_PORT", Integer.toString(ingress().port()),
+                "ENDPOINTS_ALL_PORT", Integer.toString(ingressManagement().port()),
                 "ATOLL_CELL_ID", region,
                 "ATOLL_CELL_REGION", region,
                 "DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(authDatabase()),

@@ -57,6 +57,7 @@ class PlatformSettingsTest {
         List<CellServices> cells = settings(List.of("eu-west-1", "us-east-1"), Optional.empty()).cells();
 
         assertThat(cells.get(1).ingress()).isEqualTo(Endpoint.loopback(8120));
+        assertThat(cells.get(1).ingressManagement()).isEqualTo(Endpoint.loopback(9120));
         assertThat(cells.get(1).app()).isEqualTo(Endpoint.loopback(8121));
         assertThat(cells.get(1).storage()).isEqualTo(Endpoint.loopback(8122));
         assertThat(cells.get(1).storageManagement()).isEqualTo(Endpoint.loopback(9122));

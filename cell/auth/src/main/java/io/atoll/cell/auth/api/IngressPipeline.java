@@ -6,14 +6,17 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.micronaut.management.endpoint.EndpointDefaultConfiguration;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
 
+import java.net.InetSocketAddress;
+
 /**
  * Puts the access log and the service's fast paths into the pipeline of every HTTP/1.1 connection, right after the
  * HTTP codec and ahead of Micronaut's request handling: an {@link IngressAccessLog}, a {@link ForwardAuthHandler},
- * then an {@link IngressProxyHandler}.
+ * then an {@link IngressProxyHandler}. Not on the management port, whose requests are all the service's own.
  */
 @Singleton
 final class IngressPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -21,12 +24,15 @@ final class IngressPipeline implements BeanCreatedEventListener<NettyServerCusto
     private final Decisions decisions;
     private final IngressUpstream upstream;
     private final String cellId;
+    private final int managementPort;
 
-    IngressPipeline(RequestAuthorizer authorizer, Decisions decisions, IngressUpstream upstream, CellSettings cell) {
+    IngressPipeline(RequestAuthorizer authorizer, Decisions decisions, IngressUpstream upstream, CellSettings cell,
+                    EndpointDefaultConfiguration endpoints) {
         this.authorizer = authorizer;
         this.decisions = decisions;
         this.upstream = upstream;
         this.cellId = cell.id();
+        this.managementPort = endpoints.getPort().orElse(-1);
     }
 
     @Override
@@ -49,7 +55,7 @@ final class IngressPipeline implements BeanCreatedEventListener<NettyServerCusto
 
         @Override
         public void onStreamPipelineBuilt() {
-            if (connection == null) {
+            if (connection == null || ((InetSocketAddress) connection.localAddress()).getPort() == managementPort) {
                 return;
             }
             ChannelPipeline pipeline = connection.pipeline();

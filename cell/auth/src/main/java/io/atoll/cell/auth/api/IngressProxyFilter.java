@@ -19,6 +19,7 @@ import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.management.endpoint.EndpointDefaultConfiguration;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -39,18 +40,24 @@ final class IngressProxyFilter implements HttpServerFilter {
     private final ProxyHttpClient upstream;
     private final URI upstreamUrl;
     private final int ownRequestMaxBytes;
+    private final int managementPort;
 
     IngressProxyFilter(RequestAuthorizer authorizer, Decisions decisions, @Client ProxyHttpClient upstream,
-                       AuthSettings settings) {
+                       AuthSettings settings, EndpointDefaultConfiguration endpoints) {
         this.authorizer = authorizer;
         this.decisions = decisions;
         this.upstream = upstream;
         this.upstreamUrl = settings.upstreamUrl();
         this.ownRequestMaxBytes = settings.ownRequestMaxBytes();
+        this.managementPort = endpoints.getPort().orElse(-1);
     }
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        if (request.getServerAddress().getPort() == managementPort) {
+            // Health and metrics: only the service's own endpoints are served there.
+            return chain.proceed(request);
+        }
         if (OwnRoutes.isOwn(request.getMethodName(), request.getPath())) {
             Optional<ProblemException> tooLarge = checkOwnBodySize(request);
             return tooLarge.isPresent() ? Mono.<MutableHttpResponse<?>>error(tooLarge.get()) : chain.proceed(request);

@@ -28,6 +28,7 @@ public final class AuthCell implements AutoCloseable {
         PostgresDatabase database = TestServers.postgres().createDatabase("auth");
         Map<String, Object> properties = new HashMap<>(database.micronautProperties("default"));
         properties.put("micronaut.server.port", port);
+        properties.put("endpoints.all.port", freePort());
         properties.put("atoll.cell.id", cellId);
         properties.put("atoll.cell.region", cellId);
         properties.put("atoll.test.mutable-clock", "true");
@@ -44,6 +45,11 @@ public final class AuthCell implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An address on the management port: health with its details, metrics. */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getApplicationContext().getRequiredProperty("endpoints.all.port", Integer.class) + path);
     }
 
     public URI uri(String path) {

@@ -1,0 +1,47 @@
+package io.atoll.cell.auth.api;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.management.endpoint.health.HealthEndpoint;
+import io.micronaut.management.health.indicator.HealthCheckType;
+import io.micronaut.management.health.indicator.HealthResult;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/**
+ * The readiness and liveness probes on the public port, as bare statuses: the global router probes a cell through
+ * its ingress, and a platform's probes may too. What stands behind a status (the database, the app) is told only on
+ * the management port, with everything else the health endpoint knows.
+ */
+@Controller
+final class IngressProbeController {
+    private final HealthEndpoint health;
+
+    IngressProbeController(HealthEndpoint health) {
+        this.health = health;
+    }
+
+    @Get(uri = OwnRoutes.READINESS, produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<Map<String, String>>> readiness() {
+        return status(HealthCheckType.READINESS);
+    }
+
+    @Get(uri = OwnRoutes.LIVENESS, produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<Map<String, String>>> liveness() {
+        return status(HealthCheckType.LIVENESS);
+    }
+
+    private Mono<HttpResponse<Map<String, String>>> status(HealthCheckType type) {
+        return Mono.from(health.getHealth(null, type)).map(IngressProbeController::bare);
+    }
+
+    private static HttpResponse<Map<String, String>> bare(HealthResult result) {
+        boolean up = result.getStatus().getOperational().orElse(true);
+        return HttpResponse.<Map<String, String>>status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("status", result.getStatus().getName()));
+    }
+}
