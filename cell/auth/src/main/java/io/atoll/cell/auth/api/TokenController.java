@@ -72,12 +72,10 @@ final class TokenController {
                         : answer(tokens.refreshGrant(refreshToken, requested, address), false);
             }
             case "client_credentials" -> {
-                Optional<String[]> basic = basicCredentials(authorization);
-                String clientId = basic.map(pair -> pair[0]).orElse(form.get("client_id"));
-                String secret = basic.map(pair -> pair[1]).orElse(form.get("client_secret"));
-                yield clientId == null || secret == null
-                        ? error(CLIENT_AUTHENTICATION_REQUIRED, basic.isPresent())
-                        : answer(tokens.clientCredentialsGrant(clientId, secret, requested, address), basic.isPresent());
+                PresentedClient client = PresentedClient.of(authorization, form);
+                yield !client.complete()
+                        ? error(CLIENT_AUTHENTICATION_REQUIRED, client.basic())
+                        : answer(tokens.clientCredentialsGrant(client.id(), client.secret(), requested, address), client.basic());
             }
             default -> error(GrantOutcome.Refused.of(OAuthError.UNSUPPORTED_GRANT_TYPE, "grant_type " + grantType + " is not supported"), false);
         };
@@ -97,15 +95,13 @@ final class TokenController {
     @Post(uri = OwnRoutes.INTROSPECT, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> introspect(@Body Map<String, String> form, @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                HttpRequest<?> request) {
-        Optional<String[]> basic = basicCredentials(authorization);
-        String clientId = basic.map(pair -> pair[0]).orElse(form.get("client_id"));
-        String secret = basic.map(pair -> pair[1]).orElse(form.get("client_secret"));
-        if (clientId == null || secret == null) {
-            return error(CLIENT_AUTHENTICATION_REQUIRED, basic.isPresent());
+        PresentedClient client = PresentedClient.of(authorization, form);
+        if (!client.complete()) {
+            return error(CLIENT_AUTHENTICATION_REQUIRED, client.basic());
         }
-        Optional<GrantOutcome.Refused> refused = tokens.authenticateClient(clientId, secret, clientAddresses.of(request));
+        Optional<GrantOutcome.Refused> refused = tokens.authenticateClient(client.id(), client.secret(), clientAddresses.of(request));
         if (refused.isPresent()) {
-            return error(refused.get(), basic.isPresent());
+            return error(refused.get(), client.basic());
         }
         String token = form.get("token");
         if (token == null || token.isBlank()) {
@@ -150,6 +146,22 @@ final class TokenController {
 
     private static <T> MutableHttpResponse<T> noStore(MutableHttpResponse<T> response) {
         return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache");
+    }
+
+    /**
+     * The credentials a client presented (RFC 6749 section 2.3.1): from an HTTP Basic header, else from the form.
+     *
+     * @param basic whether they came in the header, which a refusal then answers with {@code WWW-Authenticate}
+     */
+    private record PresentedClient(@Nullable String id, @Nullable String secret, boolean basic) {
+        static PresentedClient of(@Nullable String authorization, Map<String, String> form) {
+            return basicCredentials(authorization).map(pair -> new PresentedClient(pair[0], pair[1], true))
+                    .orElseGet(() -> new PresentedClient(form.get("client_id"), form.get("client_secret"), false));
+        }
+
+        boolean complete() {
+            return id != null && secret != null;
+        }
     }
 
     /** The client id and secret of an HTTP Basic header (RFC 6749 section 2.3.1), form-decoded as it asks. */
