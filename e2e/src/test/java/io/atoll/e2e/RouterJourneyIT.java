@@ -1,8 +1,20 @@
 package io.atoll.e2e;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import io.atoll.devstack.cli.simulate.MobileClient;
 import io.atoll.devstack.platform.CellServices;
 import io.atoll.devstack.platform.RouterServices;
@@ -17,9 +29,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,6 +73,80 @@ class RouterJourneyIT {
         assertThat(metadata.getTokenEndpointURI()).isEqualTo(platform.router().resolve("/oauth/token"));
         assertThat(metadata.getRevocationEndpointURI()).isEqualTo(platform.router().resolve("/oauth/revoke"));
         assertThat(JWKSet.load(metadata.getJWKSetURI().toURL()).getKeys()).as("the keys, fetched through the router").isNotEmpty();
+    }
+
+    /**
+     * The member signed up in us-east-1; the client now calls from Europe (its X-Client-Region, as an edge in front
+     * of the router would set it, makes eu-west-1 the nearest cell) with nothing else but what OAuth 2 sends.
+     */
+    @Test
+    @Order(0)
+    void aStandardOAuthClientSignsUpLogsInRefreshesAndRevokesAtItsHomeCellFromAnotherRegion() throws Exception {
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(new Issuer(platform.router().toString()));
+        String email = "standard-" + UUID.randomUUID() + "@example.test";
+        HttpResponse<String> signUp = signUp(email, "us-east-1");
+        assertThat(signUp.statusCode()).isEqualTo(201);
+        assertThat(signUp.headers().firstValue("X-Atoll-Cell")).contains("us-east-1");
+
+        HTTPResponse login = fromEurope(new TokenRequest(metadata.getTokenEndpointURI(),
+                new ResourceOwnerPasswordCredentialsGrant(email, new Secret(PASSWORD)), new Scope("app")).toHTTPRequest());
+        Tokens signedIn = tokens(login);
+        assertThat(login.getHeaderValue("X-Atoll-Cell")).isEqualTo("us-east-1");
+        assertThat(login.getHeaderValue("X-Atoll-Route-Reason")).isEqualTo("home");
+
+        HTTPResponse refresh = fromEurope(new TokenRequest(metadata.getTokenEndpointURI(), new RefreshTokenGrant(signedIn.getRefreshToken()))
+                .toHTTPRequest());
+        Tokens refreshed = tokens(refresh);
+        assertThat(refresh.getHeaderValue("X-Atoll-Cell")).isEqualTo("us-east-1");
+
+        HTTPResponse revoke = fromEurope(new TokenRevocationRequest(metadata.getRevocationEndpointURI(), new ClientID("mobile"),
+                refreshed.getRefreshToken()).toHTTPRequest());
+        assertThat(revoke.getStatusCode()).isEqualTo(200);
+        assertThat(revoke.getHeaderValue("X-Atoll-Cell")).isEqualTo("us-east-1");
+        TokenResponse afterRevoke = TokenResponse.parse(fromEurope(new TokenRequest(metadata.getTokenEndpointURI(),
+                new RefreshTokenGrant(refreshed.getRefreshToken())).toHTTPRequest()));
+        assertThat(afterRevoke.indicatesSuccess()).isFalse();
+        assertThat(afterRevoke.toErrorResponse().getErrorObject().getCode()).as("the home cell knows the token, revoked").isEqualTo("invalid_grant");
+
+        HttpResponse<String> again = signUp(email, "eu-west-1");
+        assertThat(again.statusCode()).as("the same address, signing up from the other region").isEqualTo(409);
+        assertThat(again.headers().firstValue("X-Atoll-Cell")).contains("us-east-1");
+    }
+
+    @Test
+    @Order(0)
+    void signUpsOfOneAddressRacingInBothRegionsMakeExactlyOneAccount() throws Exception {
+        ExecutorService racers = Executors.newFixedThreadPool(2);
+        try {
+            for (int race = 0; race < 5; race++) {
+                String email = "racing-" + UUID.randomUUID() + "@example.test";
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (String region : List.of("eu-west-1", "us-east-1")) {
+                    answers.add(racers.submit(() -> {
+                        start.await();
+                        return signUp(email, region);
+                    }));
+                }
+                List<HttpResponse<String>> responses = new ArrayList<>();
+                for (Future<HttpResponse<String>> answer : answers) {
+                    responses.add(answer.get(30, TimeUnit.SECONDS));
+                }
+
+                assertThat(responses).extracting(HttpResponse::statusCode).as("race %d", race).containsExactlyInAnyOrder(201, 409);
+                String home = responses.get(0).headers().firstValue("X-Atoll-Cell").orElseThrow();
+                assertThat(responses.get(1).headers().firstValue("X-Atoll-Cell")).as("race %d", race).contains(home);
+                for (String region : List.of("eu-west-1", "us-east-1")) {
+                    HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(platform.ingress(region).resolve("/oauth/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                                    + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(login.statusCode()).as("race %d: a login at %s's own ingress", race, region).isEqualTo(region.equals(home) ? 200 : 400);
+                }
+            }
+        } finally {
+            racers.shutdownNow();
+        }
     }
 
     @Test
@@ -199,6 +288,25 @@ class RouterJourneyIT {
             assertThat(device.cell()).isEqualTo("us-east-1");
         }
         platform.platform().up((component, message) -> { });
+    }
+
+    /** A sign-up as the mobile app sends it, from a phone in this region. */
+    private static HttpResponse<String> signUp(String email, String region) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(platform.router().resolve("/v1/accounts")).header("Content-Type", "application/json")
+                .header("X-Client-Region", region)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HTTPResponse fromEurope(HTTPRequest request) throws IOException {
+        request.setHeader("X-Client-Region", "eu-west-1");
+        return request.send();
+    }
+
+    private static Tokens tokens(HTTPResponse response) throws Exception {
+        TokenResponse parsed = TokenResponse.parse(response);
+        assertThat(parsed.indicatesSuccess()).as(() -> parsed.toErrorResponse().getErrorObject().toString()).isTrue();
+        return ((AccessTokenResponse) parsed).getTokens();
     }
 
     private static int status(URI uri) throws IOException, InterruptedException {

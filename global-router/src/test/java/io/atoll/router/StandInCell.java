@@ -12,22 +12,28 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A small HTTP server that answers like a cell's ingress, for the router to route to: it says which cell it is,
- * accepts sign-ups with 201, echoes bodies sent to {@code /echo}, serves a JWKS, and can be made unready,
+ * accepts sign-ups (one account per address), echoes bodies sent to {@code /echo}, serves a JWKS, and can be made unready,
  * failing (with a status of choice), silent (holding requests until released), rude (reading a request, then
  * closing the connection without an answer) or stopped and started again on the same port.
  */
 final class StandInCell implements AutoCloseable {
     static final String ANSWERED_BY = "X-Stand-In-Cell";
+    private static final Pattern EMAIL_FIELD = Pattern.compile("\"email\"\\s*:\\s*\"([^\"]+)\"");
 
     static {
         // Without it the JDK server's header and body segments wait out the router's delayed ACK (40 ms a request).
@@ -37,6 +43,8 @@ final class StandInCell implements AutoCloseable {
     private final String id;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** The e-mail addresses that signed up here. */
+    private final Set<String> accounts = ConcurrentHashMap.newKeySet();
     private volatile String jwks = "{\"keys\":[]}";
     private volatile boolean ready = true;
     /** The status every API request is answered with while failing; 0 while not. */
@@ -161,8 +169,7 @@ final class StandInCell implements AutoCloseable {
             if (failureStatus != 0) {
                 respond(exchange, failureStatus, "{\"cell\":\"" + id + "\",\"error\":\"failing\"}");
             } else if (method.equals("POST") && path.equals("/v1/accounts")) {
-                exchange.getRequestBody().readAllBytes();
-                respond(exchange, 201, "{\"cell\":\"" + id + "\"}");
+                signUp(exchange, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             } else if (path.equals("/echo")) {
                 respond(exchange, 200, id + ":" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             } else if (path.equals("/upload")) {
@@ -173,6 +180,22 @@ final class StandInCell implements AutoCloseable {
                 exchange.getRequestBody().readAllBytes();
                 respond(exchange, 200, id);
             }
+        }
+    }
+
+    /**
+     * A sign-up as auth answers it: 400 without a password, 409 for an address that has an account here already,
+     * 201 otherwise. The address is the body's {@code email}; a body without one (the older tests name their
+     * account in a header) is always new.
+     */
+    private void signUp(HttpExchange exchange, String body) throws IOException {
+        Matcher email = EMAIL_FIELD.matcher(body);
+        if (!body.contains("\"password\"")) {
+            respond(exchange, 400, "{\"cell\":\"" + id + "\",\"detail\":\"a password is required\"}");
+        } else if (email.find() && !accounts.add(email.group(1).toLowerCase(Locale.ROOT))) {
+            respond(exchange, 409, "{\"cell\":\"" + id + "\",\"detail\":\"the account exists\"}");
+        } else {
+            respond(exchange, 201, "{\"cell\":\"" + id + "\"}");
         }
     }
 

@@ -22,9 +22,17 @@ public final class HomeCellClaim {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
+        return ofToken(authorization.substring(BEARER.length()).trim());
+    }
+
+    /** The home cell named by this token, if it is a JWT that names one. */
+    public static Optional<String> ofToken(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
         try {
-            JWT token = JWTParser.parse(authorization.substring(BEARER.length()).trim());
-            Object claim = token.getJWTClaimsSet().getClaim(CLAIM);
+            JWT jwt = JWTParser.parse(token);
+            Object claim = jwt.getJWTClaimsSet().getClaim(CLAIM);
             return claim instanceof String cell && !cell.isBlank() ? Optional.of(cell) : Optional.empty();
         } catch (ParseException notAJwt) {
             return Optional.empty();

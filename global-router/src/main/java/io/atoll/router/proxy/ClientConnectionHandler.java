@@ -7,14 +7,18 @@ import io.atoll.cell.contracts.proxy.ProblemResponses;
 import io.atoll.cell.contracts.proxy.ProxiedExchange;
 import io.atoll.cell.contracts.proxy.ReadTimeouts;
 import io.atoll.cell.contracts.proxy.UpstreamConnections;
-import io.atoll.router.domain.AccountKey;
+import io.atoll.router.domain.BodyStart;
 import io.atoll.router.domain.Cell;
+import io.atoll.router.domain.PlacementUnavailableException;
+import io.atoll.router.domain.Reservation;
 import io.atoll.router.domain.RoutePlan;
 import io.atoll.router.domain.RouteReason;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -36,6 +40,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One client connection of the data plane. Requests are served one at a time, in order: each is routed by its
@@ -53,6 +59,8 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
      * upload beyond this is not resent, which is what the router does for every non-idempotent request anyway.
      */
     private static final int MAX_RESENT_BODY_BYTES = 64 * 1024;
+    /** The most of a credential request's body read to route it: a sign-up or token request is far smaller. */
+    private static final int MAX_CREDENTIAL_BODY_BYTES = 4 * 1024;
     /** Answers that mean the cell's gateway found nothing behind it: the request did not reach the app. */
     private static final Set<Integer> GATEWAY_FAILURES = Set.of(502, 503, 504);
 
@@ -127,13 +135,13 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
                 Exchange started = begin(request);
                 if (msg instanceof HttpContent content) {
                     if (started != null) {
-                        started.requestContent(content);
+                        started.content(content);
                     } else {
                         content.release();
                     }
                 }
             } else if (msg instanceof HttpContent content && exchange != null) {
-                exchange.requestContent(content);
+                exchange.content(content);
             } else {
                 ReferenceCountUtil.release(msg);
             }
@@ -142,12 +150,13 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Keeps reading the client unless what it sends has nowhere to go: a body that arrives before the cell's
-     * connection is ready, a body the cell's connection cannot take yet, or too many pipelined messages queued
-     * behind the current request. Reading is switched off only then, because every switch costs system calls.
+     * connection is ready (except the start of a credential request's body, which decides where it goes), a body
+     * the cell's connection cannot take yet, or too many pipelined messages queued behind the current request.
+     * Reading is switched off only then, because every switch costs system calls.
      */
     private void updateReading() {
         boolean read = inbound.size() < MAX_QUEUED_MESSAGES
-                && (exchange == null || exchange.canTakeBody());
+                && (exchange == null || exchange.canTakeBody() || exchange.readingCredentials());
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }
@@ -168,13 +177,12 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         Exchange started = new Exchange(request);
         exchange = started;
-        router.route(request).whenComplete((plan, failure) -> {
-            if (ctx.executor().inEventLoop()) {
-                started.routed(plan, failure);
-            } else {
-                ctx.executor().execute(() -> started.routed(plan, failure));
-            }
-        });
+        Optional<RequestRouter.CredentialEndpoint> credentials = router.credentialEndpoint(request);
+        if (credentials.isPresent()) {
+            started.readCredentials(credentials.get());
+        } else {
+            started.route(router.route(request));
+        }
         return started;
     }
 
@@ -191,7 +199,12 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         /** Whether the client's connection stays open after this exchange. */
         private boolean keepAlive;
         private final boolean idempotent;
-        private final Optional<AccountKey> signUp;
+        /** The credential endpoint whose body is being read to route the request; null once routed or for other requests. */
+        private RequestRouter.CredentialEndpoint credentialEndpoint;
+        private byte[] credentialBody;
+        private int credentialBodyLength;
+        /** The placement directory's hold on a sign-up's address, settled by the cell's answer. */
+        private Optional<Reservation> reservation = Optional.empty();
         private final long startNanos = System.nanoTime();
         /**
          * Copies of everything sent to the first cell after the request head, kept while the request may still
@@ -213,20 +226,73 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             this.keepAlive = HttpUtil.isKeepAlive(request);
             // A client that sends an Idempotency-Key vouches that the cell answers a repeat with the first outcome.
             this.idempotent = IDEMPOTENT.contains(request.method()) || request.headers().contains(ProxyHeaders.IDEMPOTENCY_KEY);
-            this.signUp = router.signUpAccount(request);
             ProxyHeaders.prepareForCell(request, clientAddress);
         }
 
-        void routed(RoutePlan routePlan, Throwable failure) {
+        /**
+         * Reads up to {@value #MAX_CREDENTIAL_BODY_BYTES} bytes of the body before routing. A client that waits for
+         * {@code 100 Continue} before it sends them gets it from the router: the cell's own would come too late.
+         */
+        void readCredentials(RequestRouter.CredentialEndpoint endpoint) {
+            credentialEndpoint = endpoint;
+            credentialBody = new byte[MAX_CREDENTIAL_BODY_BYTES];
+            if (HttpUtil.is100ContinueExpected(request)) {
+                request.headers().remove(HttpHeaderNames.EXPECT);
+                ctx.writeAndFlush(new DefaultFullHttpResponse(clientVersion, HttpResponseStatus.CONTINUE), ctx.voidPromise());
+            }
+        }
+
+        boolean readingCredentials() {
+            return credentialEndpoint != null;
+        }
+
+        /** The next part of the client's body: read for routing while a credential request needs it, then sent on. */
+        void content(HttpContent content) {
+            if (credentialEndpoint != null) {
+                ByteBuf bytes = content.content();
+                int taken = Math.min(bytes.readableBytes(), credentialBody.length - credentialBodyLength);
+                bytes.getBytes(bytes.readerIndex(), credentialBody, credentialBodyLength, taken);
+                credentialBodyLength += taken;
+                boolean complete = content instanceof LastHttpContent && taken == bytes.readableBytes();
+                if (complete || credentialBodyLength == credentialBody.length) {
+                    RequestRouter.CredentialEndpoint endpoint = credentialEndpoint;
+                    credentialEndpoint = null;
+                    route(router.route(request, endpoint, new BodyStart(credentialBody, credentialBodyLength, complete)));
+                    credentialBody = null;
+                }
+            }
+            requestContent(content);
+        }
+
+        void route(CompletableFuture<RequestRouter.Route> route) {
+            route.whenComplete((routed, failure) -> {
+                if (ctx.executor().inEventLoop()) {
+                    routed(routed, failure);
+                } else {
+                    ctx.executor().execute(() -> routed(routed, failure));
+                }
+            });
+        }
+
+        private void routed(RequestRouter.Route route, Throwable failure) {
             if (done()) {
+                if (route != null) {
+                    route.reservation().ifPresent(hold -> router.signUpAnswered(hold, hold.cellId(), 0));
+                }
                 return;
             }
-            if (failure != null) {
-                LOG.error("Routing failed for {} {}", request.method(), request.uri(), failure);
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof PlacementUnavailableException unavailable) {
+                respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, unavailable.getMessage(), ProxyHeaders.NONE, ProxyHeaders.NONE);
+                return;
+            }
+            if (cause != null) {
+                LOG.error("Routing failed for {} {}", request.method(), request.uri(), cause);
                 respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "the router could not choose a cell", ProxyHeaders.NONE, ProxyHeaders.NONE);
                 return;
             }
-            plan = routePlan;
+            plan = route.plan();
+            reservation = route.reservation();
             if (canRetry()) {
                 sentBody = new ArrayDeque<>(2);
             }
@@ -270,12 +336,22 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         protected void connectFailed(Throwable cause) {
             LOG.debug("No connection to cell {} for {} {}: {}", cell.id(), request.method(), request.uri(), cause.toString());
             outcomes.failed(cell, FailureKind.CONNECT);
+            settleSignUp(0);
             if (canRetry()) {
                 send(1, RouteReason.RETRY);
                 return;
             }
             respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "cell " + cell.id() + " could not be reached; the request was not sent", cell.id(), reason.headerValue());
+        }
+
+        /**
+         * The cell's answer to a sign-up settles its hold: 0 when the request did not reach the cell. A sign-up
+         * whose fate is unknown (the connection broke after it went) keeps its hold, so a retry goes to that cell.
+         */
+        private void settleSignUp(int answeredStatus) {
+            reservation.ifPresent(hold -> router.signUpAnswered(hold, cell.id(), answeredStatus));
+            reservation = Optional.empty();
         }
 
         private boolean canRetry() {
@@ -322,9 +398,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             releaseSentBody();
             status = response.status().code();
             outcomes.responded(cell, status);
-            if (status == HttpResponseStatus.CREATED.code() && signUp.isPresent()) {
-                router.placed(signUp.get(), cell.id());
-            }
+            settleSignUp(status);
             if (bodyEndsWithConnection(response)) {
                 // The cell marks the end of the body by closing its connection; the client needs a marker of its own.
                 if (clientVersion.equals(HttpVersion.HTTP_1_1)) {

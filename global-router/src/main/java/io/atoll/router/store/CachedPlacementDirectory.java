@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.atoll.router.config.PlacementSettings;
 import io.atoll.router.domain.AccountKey;
 import io.atoll.router.domain.PlacementDirectory;
+import io.atoll.router.domain.PlacementUnavailableException;
+import io.atoll.router.domain.Reservation;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -14,14 +16,18 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The placement directory in PostgreSQL behind an in-memory cache. Placements never change, so a known one
- * is kept until the cache is full; "unknown" is kept briefly. When the database fails or is slow, the account
- * counts as unknown and is routed to the nearest cell: routing never waits on the database for long.
+ * The placement directory in PostgreSQL behind an in-memory cache of homes. Placements never change, so a known
+ * one is kept until the cache is full; "unknown" is kept briefly. When the database fails or is slow, a login
+ * counts as unknown and is routed to the nearest cell: routing never waits on the database for long. A sign-up
+ * is the exception: its address must be held before a cell creates the account, so it always asks the database
+ * and is refused when the database does not answer.
  */
 @Singleton
 final class CachedPlacementDirectory implements PlacementDirectory {
@@ -31,12 +37,14 @@ final class CachedPlacementDirectory implements PlacementDirectory {
     private final ExecutorService blocking;
     private final AsyncLoadingCache<AccountKey, Optional<String>> homes;
     private final Duration lookupTimeout;
+    private final Duration holdTimeout;
 
     CachedPlacementDirectory(PlacementRepository repository, PlacementSettings settings,
                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.repository = repository;
         this.blocking = blocking;
         this.lookupTimeout = settings.lookupTimeout();
+        this.holdTimeout = settings.holdTimeout();
         this.homes = Caffeine.newBuilder()
                 .maximumSize(settings.cacheSize())
                 .expireAfter(new KeepKnownPlacements(settings.unknownAccountTtl()))
@@ -51,23 +59,63 @@ final class CachedPlacementDirectory implements PlacementDirectory {
     }
 
     @Override
+    public CompletableFuture<Reservation> reserve(AccountKey account, String cellId) {
+        UUID hold = UUID.randomUUID();
+        CompletableFuture<Reservation> held = CompletableFuture.supplyAsync(() -> {
+            repository.holdIfAbsent(account.value(), cellId, hold);
+            Placement holder = repository.findByAccountKey(account.value())
+                    .orElseThrow(() -> new IllegalStateException("the hold just written is gone"));
+            return new Reservation(account, holder.cellId(), hold.equals(holder.holdId()) ? Optional.of(hold) : Optional.empty());
+        }, blocking);
+        return held.copy()
+                .orTimeout(holdTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> {
+                    boolean late = failure instanceof TimeoutException;
+                    if (late) {
+                        // The sign-up is refused, so a hold the database writes after all must not outlive it.
+                        held.thenAccept(this::release);
+                    }
+                    String why = late ? "no answer within " + holdTimeout.toMillis() + " ms" : failure.getMessage();
+                    LOG.warn("Placement directory could not hold the address of account {} for a sign-up: {}", abbreviated(account), why);
+                    return CompletableFuture.failedFuture(new PlacementUnavailableException(
+                            "the placement directory could not be reached; the sign-up was not sent to a cell", failure));
+                });
+    }
+
+    @Override
     public void place(AccountKey account, String cellId) {
         homes.put(account, CompletableFuture.completedFuture(Optional.of(cellId)));
         blocking.execute(() -> {
             try {
-                repository.insertIfAbsent(account.value(), cellId);
-                repository.findCellIdByAccountKey(account.value())
+                repository.confirm(account.value(), cellId);
+                repository.findHomeCell(account.value())
                         .filter(placed -> !placed.equals(cellId))
-                        .ifPresent(placed -> homes.put(account, CompletableFuture.completedFuture(Optional.of(placed))));
+                        .ifPresent(placed -> {
+                            LOG.error("Account {} was created in cell {} but lives in cell {}: it has an account in each", abbreviated(account),
+                                    cellId, placed);
+                            homes.put(account, CompletableFuture.completedFuture(Optional.of(placed)));
+                        });
             } catch (RuntimeException e) {
                 LOG.warn("Placement of account {} in cell {} not stored: {}", abbreviated(account), cellId, e.toString());
             }
         });
     }
 
+    @Override
+    public void release(Reservation reservation) {
+        reservation.hold().ifPresent(hold -> blocking.execute(() -> {
+            try {
+                repository.releaseHold(reservation.account().value(), hold);
+            } catch (RuntimeException e) {
+                // The hold stays: a later sign-up of the address goes to the same cell, which creates the account then.
+                LOG.warn("Hold of account {} in cell {} not released: {}", abbreviated(reservation.account()), reservation.cellId(), e.toString());
+            }
+        }));
+    }
+
     private Optional<String> load(AccountKey account) {
         try {
-            return repository.findCellIdByAccountKey(account.value());
+            return repository.findHomeCell(account.value());
         } catch (RuntimeException e) {
             LOG.warn("Placement directory lookup failed, routing account {} as unknown: {}", abbreviated(account), e.toString());
             return Optional.empty();

@@ -5,6 +5,7 @@ import io.atoll.cell.auth.store.AuditEventRepository;
 import io.atoll.cell.auth.support.Http;
 import io.atoll.cell.auth.support.Members;
 import io.atoll.cell.auth.support.RawConnection;
+import io.atoll.cell.contracts.RefreshTokenHome;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,7 @@ class AuthFlowIT extends EchoAppCellTest {
         Map<String, Object> tokens = Members.signUpAndIn(cell, "ada@example.com");
         assertThat(tokens).containsEntry("token_type", "Bearer").containsEntry("scope", "app").containsKey("refresh_token");
         assertThat(((Number) tokens.get("expires_in")).longValue()).isEqualTo(600);
+        assertThat(RefreshTokenHome.cellOf((String) tokens.get("refresh_token"))).as("the router finds the cell that can refresh it").contains("eu-west-1");
 
         HttpResponse<String> call = Http.get(cell.uri("/v1/feed?cursor=abc"), "Authorization", "Bearer " + tokens.get("access_token"));
         assertThat(call.statusCode()).isEqualTo(200);

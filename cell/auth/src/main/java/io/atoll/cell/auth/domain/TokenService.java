@@ -5,6 +5,7 @@ import io.atoll.cell.auth.store.Account;
 import io.atoll.cell.auth.store.AccountRepository;
 import io.atoll.cell.auth.store.RefreshToken;
 import io.atoll.cell.auth.store.RefreshTokenRepository;
+import io.atoll.cell.contracts.RefreshTokenHome;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -240,7 +241,7 @@ public class TokenService {
     }
 
     private String storeRefreshToken(UUID accountId, UUID familyId, Scopes scopes, IssuedAccessToken access) {
-        String value = SecretHasher.newSecret();
+        String value = RefreshTokenHome.token(cellId, SecretHasher.newSecret());
         Instant now = clock.instant();
         refreshTokens.save(new RefreshToken(UUID.randomUUID(), familyId, accountId, hash(value), scopes.toString(), now,
                 now.plus(refreshTokenTtl), null, null, access.jti(), access.expiresAt()));
