@@ -238,7 +238,9 @@ class PipelineFaultIT {
             assertThat(objects(object(request.get("summary")).get("thumbnails"))).hasSize(THUMBNAILS.size());
         }
         List<String> notificationIds = requests.stream().map(request -> PipelineIds.notification(request, "webhook").toString()).toList();
-        await().atMost(Duration.ofSeconds(30)).until(() -> received(notificationIds).size() == notificationIds.size());
+        // Should one be missing, the failure says how far each notification got by the workers' own record.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(received(notificationIds)).as("notifications received; recorded by storage: %s",
+                requests.stream().map(request -> storage.request(request).get("notifications")).toList()).hasSameSizeAs(notificationIds));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> received(notificationIds).size() == notificationIds.size());
         List<HttpReceiver.Received> notifications = received(notificationIds);
         assertThat(notifications).extracting(received -> received.header("X-Atoll-Notification-Id")).containsExactlyInAnyOrderElementsOf(notificationIds);
