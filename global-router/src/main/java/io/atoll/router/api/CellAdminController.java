@@ -1,5 +1,6 @@
 package io.atoll.router.api;
 
+import io.atoll.cell.contracts.AccessTokenClaims;
 import io.atoll.cell.contracts.problem.ProblemException;
 import io.atoll.router.domain.Cell;
 import io.atoll.router.domain.CellState;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the registry file, so reloading the file keeps them.
  */
 @Controller("/admin/cells")
-@Secured(OperatorScope.VALUE)
+@Secured(AccessTokenClaims.OPERATOR_SCOPE)
 final class CellAdminController {
     private static final Logger LOG = LoggerFactory.getLogger(CellAdminController.class);
 

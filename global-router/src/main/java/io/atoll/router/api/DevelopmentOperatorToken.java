@@ -1,5 +1,6 @@
 package io.atoll.router.api;
 
+import io.atoll.cell.contracts.AccessTokenClaims;
 import io.atoll.router.config.RouterSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -34,6 +35,6 @@ final class DevelopmentOperatorToken implements TokenValidator<HttpRequest<?>> {
     @Override
     public Publisher<Authentication> validateToken(String presented, HttpRequest<?> request) {
         boolean matches = MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
-        return matches ? Mono.just(Authentication.build("development-operator", List.of(OperatorScope.VALUE))) : Mono.empty();
+        return matches ? Mono.just(Authentication.build("development-operator", List.of(AccessTokenClaims.OPERATOR_SCOPE))) : Mono.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.atoll.router.domain;
 
+import io.atoll.cell.contracts.AccessTokenClaims;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 
@@ -12,7 +13,6 @@ import java.util.Optional;
  */
 public final class HomeCellClaim {
     private static final String BEARER = "Bearer ";
-    private static final String CLAIM = "home_cell";
 
     private HomeCellClaim() {
     }
@@ -32,7 +32,7 @@ public final class HomeCellClaim {
         }
         try {
             JWT jwt = JWTParser.parse(token);
-            Object claim = jwt.getJWTClaimsSet().getClaim(CLAIM);
+            Object claim = jwt.getJWTClaimsSet().getClaim(AccessTokenClaims.HOME_CELL);
             return claim instanceof String cell && !cell.isBlank() ? Optional.of(cell) : Optional.empty();
         } catch (ParseException notAJwt) {
             return Optional.empty();

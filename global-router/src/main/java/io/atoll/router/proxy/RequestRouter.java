@@ -1,5 +1,6 @@
 package io.atoll.router.proxy;
 
+import io.atoll.cell.contracts.AuthPaths;
 import io.atoll.router.domain.AccountKey;
 import io.atoll.router.domain.BodyStart;
 import io.atoll.router.domain.CellSelector;
@@ -134,9 +135,9 @@ final class RequestRouter {
 
     /** Auth's public endpoints whose requests name an account. */
     enum CredentialEndpoint {
-        SIGN_UP("/v1/accounts", CredentialBodies::signUp),
-        TOKEN("/oauth/token", CredentialBodies::tokenRequest),
-        REVOCATION("/oauth/revoke", CredentialBodies::revocation);
+        SIGN_UP(AuthPaths.SIGN_UP, CredentialBodies::signUp),
+        TOKEN(AuthPaths.TOKEN, CredentialBodies::tokenRequest),
+        REVOCATION(AuthPaths.REVOKE, CredentialBodies::revocation);
 
         private final String path;
         private final Function<BodyStart, CredentialSubject> subject;

@@ -6,6 +6,7 @@ import io.atoll.cell.contracts.problem.ProblemException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,8 @@ import static java.util.Objects.requireNonNull;
  * @param accountId the account the token was issued to: the member, or the operator
  * @param homeCell the cell the account lives in, if the proxy said
  */
-public record Caller(String accountId, Set<String> scopes, String homeCell) {
+// A Principal, which is what it is: OpenAPI generation leaves principals out of what a client sends.
+public record Caller(String accountId, Set<String> scopes, String homeCell) implements Principal {
     public static final String OPERATOR_SCOPE = "atoll:operator";
     private static final int LONGEST_ACCOUNT_ID = 200;
 
@@ -42,6 +44,11 @@ public record Caller(String accountId, Set<String> scopes, String homeCell) {
                 .filter(scope -> !scope.isEmpty())
                 .collect(Collectors.toSet());
         return new Caller(subject, scopes, headers.get(IdentityHeaders.HOME_CELL));
+    }
+
+    @Override
+    public String getName() {
+        return accountId;
     }
 
     /** The caller as storage knows members: by account id, created in their home cell. */

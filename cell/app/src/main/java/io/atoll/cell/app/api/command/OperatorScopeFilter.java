@@ -1,6 +1,7 @@
 package io.atoll.cell.app.api.command;
 
 import io.atoll.cell.app.api.Caller;
+import io.atoll.cell.contracts.AccessTokenClaims;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -10,6 +11,6 @@ import io.micronaut.http.annotation.ServerFilter;
 final class OperatorScopeFilter {
     @RequestFilter
     void requireOperatorScope(HttpRequest<?> request) {
-        Caller.from(request.getHeaders()).requireScope(Caller.OPERATOR_SCOPE);
+        Caller.from(request.getHeaders()).requireScope(AccessTokenClaims.OPERATOR_SCOPE);
     }
 }
