@@ -22,7 +22,6 @@ import static java.util.Objects.requireNonNull;
  */
 // A Principal, which is what it is: OpenAPI generation leaves principals out of what a client sends.
 public record Caller(String accountId, Set<String> scopes, String homeCell) implements Principal {
-    public static final String OPERATOR_SCOPE = "atoll:operator";
     private static final int LONGEST_ACCOUNT_ID = 200;
 
     public Caller {
