@@ -6,9 +6,7 @@ import io.atoll.router.domain.CurrentRegistry;
 import io.atoll.router.domain.HealthPolicy;
 import io.atoll.router.domain.OperatorDrains;
 import io.atoll.router.domain.RegionLatencies;
-import io.atoll.router.store.RegistryFileWatcher;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -19,11 +17,6 @@ final class RouterBeans {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Singleton
-    CurrentRegistry currentRegistry(RegistrySettings settings, JsonMapper json, Clock clock) {
-        return new CurrentRegistry(RegistryFileWatcher.load(settings.file(), json), clock.instant());
     }
 
     @Singleton

@@ -40,7 +40,7 @@ public final class RegistryFileWatcher {
     }
 
     /** Reads the registry the router starts with; without a usable one it cannot start. */
-    public static CellRegistry load(Path file, JsonMapper json) {
+    static CellRegistry load(Path file, JsonMapper json) {
         try {
             return RegistryDocument.parse(json, Files.readAllBytes(file));
         } catch (IOException e) {

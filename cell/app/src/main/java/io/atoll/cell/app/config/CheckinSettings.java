@@ -1,5 +1,6 @@
 package io.atoll.cell.app.config;
 
+import io.atoll.cell.app.domain.checkin.CheckinRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -32,5 +33,5 @@ public record CheckinSettings(
         @Positive int maxEvents,
         @NotNull Duration maxClockSkew,
         @NotNull Duration maxAge,
-        @NotNull Duration hotWindow) {
+        @NotNull Duration hotWindow) implements CheckinRules {
 }

@@ -1,5 +1,6 @@
 package io.atoll.cell.app.config;
 
+import io.atoll.cell.app.domain.command.CommandRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -11,5 +12,5 @@ import java.time.Duration;
  * @param maxPending how many commands may wait for one device at once
  */
 @ConfigurationProperties("atoll.app.commands")
-public record CommandSettings(@NotNull Duration retention, @Positive int maxPending) {
+public record CommandSettings(@NotNull Duration retention, @Positive int maxPending) implements CommandRules {
 }

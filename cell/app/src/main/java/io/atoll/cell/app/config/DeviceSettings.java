@@ -1,5 +1,6 @@
 package io.atoll.cell.app.config;
 
+import io.atoll.cell.app.domain.device.DeviceRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -22,5 +23,5 @@ public record DeviceSettings(
         @Positive int maxPerMember,
         @NotNull Duration retiredRetention,
         @NotNull Duration activeCacheTtl,
-        @Positive long activeCacheMaxSize) {
+        @Positive long activeCacheMaxSize) implements DeviceRules {
 }

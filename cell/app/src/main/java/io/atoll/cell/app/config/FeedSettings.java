@@ -1,5 +1,6 @@
 package io.atoll.cell.app.config;
 
+import io.atoll.cell.app.domain.feed.FeedTiming;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.NotNull;
 
@@ -15,5 +16,5 @@ import java.time.Duration;
  *     behind a cursor already handed out; at least the write window plus the Cassandra request timeout
  */
 @ConfigurationProperties("atoll.app.feed")
-public record FeedSettings(@NotNull Duration retention, @NotNull Duration writeWindow, @NotNull Duration settleDelay) {
+public record FeedSettings(@NotNull Duration retention, @NotNull Duration writeWindow, @NotNull Duration settleDelay) implements FeedTiming {
 }

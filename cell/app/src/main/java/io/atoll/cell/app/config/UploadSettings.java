@@ -1,5 +1,6 @@
 package io.atoll.cell.app.config;
 
+import io.atoll.cell.app.domain.upload.UploadLimits;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.Positive;
 
@@ -10,5 +11,5 @@ import jakarta.validation.constraints.Positive;
  *     {@code micronaut.server.max-request-size} follows it
  */
 @ConfigurationProperties("atoll.app.uploads")
-public record UploadSettings(@Positive long maxBytes) {
+public record UploadSettings(@Positive long maxBytes) implements UploadLimits {
 }

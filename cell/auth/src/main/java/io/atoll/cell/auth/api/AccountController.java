@@ -1,13 +1,9 @@
 package io.atoll.cell.auth.api;
 
-import io.atoll.cell.auth.domain.AccountRequestException;
+import io.atoll.cell.auth.domain.Account;
 import io.atoll.cell.auth.domain.AccountService;
-import io.atoll.cell.auth.domain.DuplicateAccountException;
-import io.atoll.cell.auth.store.Account;
-import io.atoll.cell.contracts.problem.ProblemException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -35,16 +31,9 @@ class AccountController {
 
     @Post(OwnRoutes.SIGN_UP)
     HttpResponse<AccountResponse> signUp(@Body @Valid SignUpRequest request, HttpRequest<?> http) {
-        Account account;
-        try {
-            account = accounts.signUp(request.email(), request.password(), clientAddresses.of(http));
-        } catch (DuplicateAccountException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Account exists", e.getMessage());
-        } catch (AccountRequestException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid account", e.getMessage());
-        }
+        Account account = accounts.signUp(request.email(), request.password(), clientAddresses.of(http));
         return HttpResponse.created(new AccountResponse(account.id().toString(), account.email(),
-                        List.copyOf(account.grantedScopes().names()), cellId),
+                        List.copyOf(account.scopes().names()), cellId),
                 URI.create(OwnRoutes.SIGN_UP + "/" + account.id()));
     }
 }

@@ -1,17 +1,17 @@
 package io.atoll.cell.auth.cli;
 
 import io.atoll.cell.auth.config.AdminEnvironment;
+import io.atoll.cell.auth.domain.Account;
 import io.atoll.cell.auth.domain.AccountRequestException;
 import io.atoll.cell.auth.domain.AccountService;
+import io.atoll.cell.auth.domain.AccountStore;
 import io.atoll.cell.auth.domain.AccountType;
 import io.atoll.cell.auth.domain.CreatedAccount;
 import io.atoll.cell.auth.domain.KeyRotation;
 import io.atoll.cell.auth.domain.Scopes;
 import io.atoll.cell.auth.domain.SecretHasher;
 import io.atoll.cell.auth.domain.SigningKeyService;
-import io.atoll.cell.auth.store.Account;
-import io.atoll.cell.auth.store.AccountRepository;
-import io.atoll.cell.auth.store.StoredSigningKey;
+import io.atoll.cell.auth.domain.StoredSigningKey;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -206,7 +206,7 @@ public final class AdminCommand {
             }
 
             private static String ensure(ApplicationContext context, String clientId, Scopes requested, String secret) {
-                AccountRepository accounts = context.getBean(AccountRepository.class);
+                AccountStore accounts = context.getBean(AccountStore.class);
                 SecretHasher hasher = context.getBean(SecretHasher.class);
                 Optional<Account> existing = accounts.findByClientId(clientId);
                 Account account;
@@ -216,15 +216,13 @@ public final class AdminCommand {
                     account = context.getBean(AccountService.class)
                             .create(AccountType.SERVICE, clientId, null, requested, "admin-command").account();
                     outcome = "created service account ";
-                } else if (existing.get().grantedScopes().equals(requested) && hasher.matches(secret, existing.get().secretHash())) {
+                } else if (existing.get().scopes().equals(requested) && hasher.matches(secret, existing.get().secretHash())) {
                     return "unchanged service account " + existing.get().id();
                 } else {
                     account = existing.get();
                     outcome = "updated service account ";
                 }
-                accounts.update(new Account(account.id(), account.type(), account.email(), account.clientId(), hasher.hash(secret),
-                        requested.toString(), account.createdAt(), account.disabled(), account.failedLogins(),
-                        account.failureWindowStart(), account.lockedUntil()));
+                accounts.updateSecret(account.id(), hasher.hash(secret), requested);
                 return outcome + account.id();
             }
 

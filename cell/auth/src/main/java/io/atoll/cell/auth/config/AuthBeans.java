@@ -2,6 +2,7 @@ package io.atoll.cell.auth.config;
 
 import io.atoll.cell.auth.domain.AccessPolicy;
 import io.atoll.cell.auth.domain.AddressThrottle;
+import io.atoll.cell.auth.domain.FailureLimit;
 import io.atoll.cell.auth.domain.LocalKeySet;
 import io.atoll.cell.auth.domain.MemberScopes;
 import io.atoll.cell.auth.domain.PathPattern;
@@ -60,9 +61,15 @@ final class AuthBeans {
         return new SecretHasher(settings.memoryKib(), settings.iterations(), settings.parallelism());
     }
 
+    /** The limit on one account's failed sign-ins; the address limit is the address throttle's own. */
+    @Singleton
+    FailureLimit accountFailureLimit(LoginThrottleSettings settings) {
+        return new FailureLimit(settings.accountMaxFailures(), settings.window(), settings.lockout());
+    }
+
     @Singleton
     AddressThrottle addressThrottle(Clock clock, LoginThrottleSettings settings) {
-        return new AddressThrottle(clock, settings.addressMaxFailures(), settings.window(), settings.lockout());
+        return new AddressThrottle(clock, new FailureLimit(settings.addressMaxFailures(), settings.window(), settings.lockout()));
     }
 
     @Singleton

@@ -2,10 +2,10 @@ package io.atoll.cell.auth.config;
 
 import io.atoll.cell.auth.domain.LocalKeySet;
 import io.atoll.cell.auth.domain.PeerKeySets;
+import io.atoll.cell.auth.domain.RefreshTokenStore;
+import io.atoll.cell.auth.domain.RevocationStore;
 import io.atoll.cell.auth.domain.RevokedTokenList;
 import io.atoll.cell.auth.domain.SigningKeyService;
-import io.atoll.cell.auth.store.RefreshTokenRepository;
-import io.atoll.cell.auth.store.RevokedAccessTokenRepository;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -32,18 +32,18 @@ class BackgroundRefresh {
     private final LocalKeySet localKeys;
     private final RevokedTokenList revokedTokens;
     private final PeerKeySets peerKeys;
-    private final RefreshTokenRepository refreshTokens;
-    private final RevokedAccessTokenRepository revokedRows;
+    private final RefreshTokenStore refreshTokens;
+    private final RevocationStore revocations;
     private final Clock clock;
 
     BackgroundRefresh(SigningKeyService signingKeys, LocalKeySet localKeys, RevokedTokenList revokedTokens, PeerKeySets peerKeys,
-                      RefreshTokenRepository refreshTokens, RevokedAccessTokenRepository revokedRows, Clock clock) {
+                      RefreshTokenStore refreshTokens, RevocationStore revocations, Clock clock) {
         this.signingKeys = signingKeys;
         this.localKeys = localKeys;
         this.revokedTokens = revokedTokens;
         this.peerKeys = peerKeys;
         this.refreshTokens = refreshTokens;
-        this.revokedRows = revokedRows;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -78,8 +78,8 @@ class BackgroundRefresh {
     @Scheduled(fixedDelay = "1h", initialDelay = "1m")
     @Transactional
     void deleteExpiredRows() {
-        refreshTokens.deleteByExpiresAtLessThan(clock.instant().minus(REFRESH_TOKEN_RETENTION));
-        revokedRows.deleteByExpiresAtLessThan(clock.instant().minus(Duration.ofHours(1)));
+        refreshTokens.deleteExpiredBefore(clock.instant().minus(REFRESH_TOKEN_RETENTION));
+        revocations.deleteExpiredBefore(clock.instant().minus(Duration.ofHours(1)));
         signingKeys.deleteExpired();
     }
 }

@@ -1,12 +1,8 @@
 package io.atoll.cell.auth.domain;
 
-import io.atoll.cell.auth.store.Account;
-import io.atoll.cell.auth.store.AccountRepository;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,13 +15,13 @@ public class AccountService {
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Scopes OPERATOR_SCOPES = Scopes.parse("atoll:operator");
 
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
     private final SecretHasher hasher;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Scopes memberScopes;
 
-    public AccountService(AccountRepository accounts, SecretHasher hasher, AuditLog audit, Clock clock, MemberScopes memberScopes) {
+    public AccountService(AccountStore accounts, SecretHasher hasher, AuditTrail audit, Clock clock, MemberScopes memberScopes) {
         this.accounts = requireNonNull(accounts, "accounts is null");
         this.hasher = requireNonNull(hasher, "hasher is null");
         this.audit = requireNonNull(audit, "audit is null");
@@ -71,27 +67,10 @@ public class AccountService {
             secret = password;
         }
         Scopes granted = scopes != null ? scopes : type == AccountType.OPERATOR ? OPERATOR_SCOPES : memberScopes;
-        Account account = new Account(UUID.randomUUID(), type, email, clientId, hasher.hash(secret), granted.toString(),
-                clock.instant(), false, 0, null, null);
-        try {
-            accounts.save(account);
-        } catch (DataAccessException e) {
-            // Two sign-ups with the same name at once: the unique index decides, and the loser hears so.
-            if (isUniqueViolation(e)) {
-                throw new DuplicateAccountException("an account with this name exists already");
-            }
-            throw e;
-        }
+        Account account = new Account(UUID.randomUUID(), type, email, clientId, hasher.hash(secret), granted,
+                clock.instant(), false, FailureWindow.CLEAR);
+        accounts.add(account);
         audit.record(AuditEventType.ACCOUNT_CREATED, account.id(), account.principal(), clientAddress, type.name());
         return new CreatedAccount(account, generated);
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -18,19 +18,15 @@ public final class AddressThrottle {
     private static final int MAX_TRACKED_ADDRESSES = 100_000;
 
     private final Clock clock;
-    private final int maxFailures;
-    private final Duration window;
-    private final Duration lockout;
+    private final FailureLimit limit;
     private final Cache<String, FailureWindow> windows;
 
-    public AddressThrottle(Clock clock, int maxFailures, Duration window, Duration lockout) {
+    public AddressThrottle(Clock clock, FailureLimit limit) {
         this.clock = requireNonNull(clock, "clock is null");
-        this.maxFailures = maxFailures;
-        this.window = requireNonNull(window, "window is null");
-        this.lockout = requireNonNull(lockout, "lockout is null");
+        this.limit = requireNonNull(limit, "limit is null");
         this.windows = Caffeine.newBuilder()
                 .maximumSize(MAX_TRACKED_ADDRESSES)
-                .expireAfterWrite(window.compareTo(lockout) > 0 ? window : lockout)
+                .expireAfterWrite(limit.window().compareTo(limit.lockout()) > 0 ? limit.window() : limit.lockout())
                 .build();
     }
 
@@ -45,7 +41,7 @@ public final class AddressThrottle {
         boolean[] locked = {false};
         windows.asMap().compute(address, (key, before) -> {
             FailureWindow current = before == null ? FailureWindow.CLEAR : before;
-            FailureWindow after = current.afterFailure(clock.instant(), maxFailures, window, lockout);
+            FailureWindow after = limit.afterFailure(current, clock.instant());
             locked[0] = after.lockedBy(current, clock.instant());
             return after;
         });

@@ -1,7 +1,5 @@
 package io.atoll.cell.auth.domain;
 
-import io.atoll.cell.auth.store.StoredSigningKey;
-
 /**
  * What a rotation did.
  *

@@ -2,8 +2,7 @@ package io.atoll.cell.auth.domain;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import io.atoll.cell.auth.store.StoredSigningKey;
-import io.atoll.cell.auth.store.StoredSigningKey.KeyStatus;
+import io.atoll.cell.auth.domain.StoredSigningKey.KeyStatus;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 

@@ -1,7 +1,5 @@
 package io.atoll.cell.auth.domain;
 
-import io.atoll.cell.auth.store.RevokedAccessToken;
-import io.atoll.cell.auth.store.RevokedAccessTokenRepository;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -19,12 +17,12 @@ import static java.util.Objects.requireNonNull;
 @Singleton
 public final class RevokedTokenList implements RevokedTokens {
     private static final Duration KEEP_AFTER_EXPIRY = Duration.ofMinutes(5);
-    private final RevokedAccessTokenRepository store;
+    private final RevocationStore store;
     private final Clock clock;
     private final Map<String, Instant> expiryByJti = new ConcurrentHashMap<>();
     private long lastSeq;
 
-    public RevokedTokenList(RevokedAccessTokenRepository store, Clock clock) {
+    public RevokedTokenList(RevocationStore store, Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -36,14 +34,14 @@ public final class RevokedTokenList implements RevokedTokens {
 
     /** Stores a revocation (inside the caller's transaction) and counts it here at once. */
     public void revoke(String jti, Instant expiresAt) {
-        store.insertIfAbsent(jti, expiresAt, clock.instant());
+        store.addIfAbsent(jti, expiresAt, clock.instant());
         expiryByJti.put(jti, expiresAt);
     }
 
     /** Reads the revocations stored since the last look and forgets those whose tokens have expired. */
     public synchronized void refresh() {
         Instant now = clock.instant();
-        for (RevokedAccessToken revoked : store.findBySeqGreaterThanAndExpiresAtGreaterThanOrderBySeq(lastSeq, now)) {
+        for (Revocation revoked : store.findAfter(lastSeq, now)) {
             expiryByJti.put(revoked.jti(), revoked.expiresAt());
             lastSeq = Math.max(lastSeq, revoked.seq());
         }

@@ -1,8 +1,6 @@
 package io.atoll.cell.auth.domain;
 
-import io.atoll.cell.auth.store.SigningKeyRepository;
-import io.atoll.cell.auth.store.StoredSigningKey;
-import io.atoll.cell.auth.store.StoredSigningKey.KeyStatus;
+import io.atoll.cell.auth.domain.StoredSigningKey.KeyStatus;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -22,13 +20,13 @@ import static java.util.Objects.requireNonNull;
  */
 @Singleton
 public class SigningKeyService {
-    private final SigningKeyRepository keys;
-    private final AuditLog audit;
+    private final SigningKeyStore keys;
+    private final AuditTrail audit;
     private final Clock clock;
     private final String cellId;
     private final Duration retiredKeyPublication;
 
-    public SigningKeyService(SigningKeyRepository keys, AuditLog audit, Clock clock, @Named("cellId") String cellId,
+    public SigningKeyService(SigningKeyStore keys, AuditTrail audit, Clock clock, @Named("cellId") String cellId,
                              @Named("retiredKeyPublication") Duration retiredKeyPublication) {
         this.keys = requireNonNull(keys, "keys is null");
         this.audit = requireNonNull(audit, "audit is null");
@@ -57,7 +55,8 @@ public class SigningKeyService {
         StoredSigningKey promoted = new StoredSigningKey(next.kid(), KeyStatus.ACTIVE, next.privateJwk(), next.createdAt(),
                 now, null, null);
         keys.update(promoted);
-        StoredSigningKey newNext = keys.save(newKey(KeyStatus.NEXT, now));
+        StoredSigningKey newNext = newKey(KeyStatus.NEXT, now);
+        keys.add(newNext);
         audit.record(AuditEventType.KEY_ROTATED, null, cellId, null,
                 "active=" + promoted.kid() + " next=" + newNext.kid() + " retired=" + retired.kid());
         return new KeyRotation(promoted, newNext, retired);
@@ -65,7 +64,7 @@ public class SigningKeyService {
 
     @Transactional
     public List<StoredSigningKey> list() {
-        return keys.findAllOrderByCreatedAt();
+        return keys.findAll();
     }
 
     /** Keys no longer published: their tokens have all expired. */
@@ -77,10 +76,10 @@ public class SigningKeyService {
     private void createMissing() {
         Instant now = clock.instant();
         if (keys.findByStatus(KeyStatus.ACTIVE).isEmpty()) {
-            keys.save(newKey(KeyStatus.ACTIVE, now));
+            keys.add(newKey(KeyStatus.ACTIVE, now));
         }
         if (keys.findByStatus(KeyStatus.NEXT).isEmpty()) {
-            keys.save(newKey(KeyStatus.NEXT, now));
+            keys.add(newKey(KeyStatus.NEXT, now));
         }
     }
 

@@ -1,10 +1,5 @@
 package io.atoll.cell.auth.domain;
 
-import io.atoll.cell.auth.config.LoginThrottleSettings;
-import io.atoll.cell.auth.store.Account;
-import io.atoll.cell.auth.store.AccountRepository;
-import io.atoll.cell.auth.store.RefreshToken;
-import io.atoll.cell.auth.store.RefreshTokenRepository;
 import io.atoll.cell.contracts.RefreshTokenHome;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -32,12 +27,12 @@ public class TokenService {
     private static final String BAD_LOGIN = "wrong e-mail address or password";
     private static final String LOCKED = "too many failed sign-ins; try again later";
 
-    private final AccountRepository accounts;
-    private final RefreshTokenRepository refreshTokens;
+    private final AccountStore accounts;
+    private final RefreshTokenStore refreshTokens;
     private final SecretHasher hasher;
     private final AddressThrottle addressThrottle;
-    private final LoginThrottleSettings throttle;
-    private final AuditLog audit;
+    private final FailureLimit accountLimit;
+    private final AuditTrail audit;
     private final TokenIssuer issuer;
     private final TokenVerifier verifier;
     private final RevokedTokenList revokedTokens;
@@ -45,15 +40,15 @@ public class TokenService {
     private final String cellId;
     private final Duration refreshTokenTtl;
 
-    public TokenService(AccountRepository accounts, RefreshTokenRepository refreshTokens, SecretHasher hasher,
-                        AddressThrottle addressThrottle, LoginThrottleSettings throttle, AuditLog audit, TokenIssuer issuer,
+    public TokenService(AccountStore accounts, RefreshTokenStore refreshTokens, SecretHasher hasher,
+                        AddressThrottle addressThrottle, FailureLimit accountLimit, AuditTrail audit, TokenIssuer issuer,
                         TokenVerifier verifier, RevokedTokenList revokedTokens, Clock clock, @Named("cellId") String cellId,
                         @Named("refreshTokenTtl") Duration refreshTokenTtl) {
         this.accounts = requireNonNull(accounts, "accounts is null");
         this.refreshTokens = requireNonNull(refreshTokens, "refreshTokens is null");
         this.hasher = requireNonNull(hasher, "hasher is null");
         this.addressThrottle = requireNonNull(addressThrottle, "addressThrottle is null");
-        this.throttle = requireNonNull(throttle, "throttle is null");
+        this.accountLimit = requireNonNull(accountLimit, "accountLimit is null");
         this.audit = requireNonNull(audit, "audit is null");
         this.issuer = requireNonNull(issuer, "issuer is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
@@ -100,7 +95,7 @@ public class TokenService {
             return failed.refusal();
         }
         Account account = ((SecretCheck.Matched) check).account();
-        Scopes granted = account.grantedScopes();
+        Scopes granted = account.scopes();
         Scopes scopes = requested == null ? granted : requested;
         if (!granted.containsAll(scopes)) {
             return GrantOutcome.Refused.of(OAuthError.INVALID_SCOPE, "the account may not have the requested scopes");
@@ -136,15 +131,15 @@ public class TokenService {
         }
         Account account = accounts.findByIdForUpdate(found.get().id()).orElseThrow();
         Instant now = clock.instant();
-        FailureWindow before = account.failureWindow();
+        FailureWindow before = account.failures();
         Optional<Duration> accountLock = before.lockRemaining(now);
         if (accountLock.isPresent()) {
             audit.record(AuditEventType.LOGIN_THROTTLED, account.id(), principal, clientAddress, "account locked");
             return new SecretCheck.Failed(new GrantOutcome.Refused(OAuthError.INVALID_GRANT, LOCKED, accountLock.get()));
         }
         if (!hasher.matches(secret, account.secretHash())) {
-            FailureWindow after = before.afterFailure(now, throttle.accountMaxFailures(), throttle.window(), throttle.lockout());
-            accounts.update(account.id(), after.failures(), after.windowStart(), after.lockedUntil());
+            FailureWindow after = accountLimit.afterFailure(before, now);
+            accounts.updateFailures(account.id(), after);
             audit.record(failedEvent, account.id(), principal, clientAddress, "wrong secret");
             if (after.lockedBy(before, now)) {
                 audit.record(AuditEventType.LOCKOUT, account.id(), principal, clientAddress, "account locked until " + after.lockedUntil());
@@ -153,7 +148,7 @@ public class TokenService {
             return new SecretCheck.Failed(GrantOutcome.Refused.of(failure, failureText));
         }
         if (before.failures() > 0 || before.lockedUntil() != null) {
-            accounts.update(account.id(), 0, null, null);
+            accounts.updateFailures(account.id(), FailureWindow.CLEAR);
         }
         return new SecretCheck.Matched(account);
     }
@@ -171,7 +166,7 @@ public class TokenService {
      */
     @Transactional
     public GrantOutcome refreshGrant(String refreshToken, Scopes requested, String clientAddress) {
-        Optional<RefreshToken> found = refreshTokens.findByTokenHashForUpdate(hash(refreshToken));
+        Optional<RefreshToken> found = refreshTokens.findByHashForUpdate(hash(refreshToken));
         Instant now = clock.instant();
         if (found.isEmpty()) {
             audit.record(AuditEventType.REFRESH_FAILED, null, null, clientAddress, "unknown refresh token");
@@ -195,12 +190,12 @@ public class TokenService {
         if (account.isEmpty()) {
             return GrantOutcome.Refused.of(OAuthError.INVALID_GRANT, "the account is disabled");
         }
-        Scopes granted = Scopes.parse(token.scopes());
+        Scopes granted = token.scopes();
         Scopes scopes = requested == null ? granted : requested;
         if (!granted.containsAll(scopes)) {
             return GrantOutcome.Refused.of(OAuthError.INVALID_SCOPE, "the refresh token does not cover the requested scopes");
         }
-        refreshTokens.update(token.id(), now);
+        refreshTokens.markUsed(token.id(), now);
         IssuedAccessToken access = issuer.issue(token.accountId().toString(), scopes);
         String next = storeRefreshToken(token.accountId(), token.familyId(), granted, access);
         audit.record(AuditEventType.REFRESH, token.accountId(), account.get().principal(), clientAddress, null);
@@ -214,7 +209,7 @@ public class TokenService {
     @Transactional
     public void revoke(String token, String clientAddress) {
         Instant now = clock.instant();
-        Optional<RefreshToken> refresh = refreshTokens.findByTokenHashForUpdate(hash(token));
+        Optional<RefreshToken> refresh = refreshTokens.findByHashForUpdate(hash(token));
         if (refresh.isPresent()) {
             if (refresh.get().revokedAt() == null) {
                 revokeFamily(refresh.get().familyId(), now);
@@ -235,7 +230,7 @@ public class TokenService {
 
     private void revokeFamily(UUID familyId, Instant now) {
         refreshTokens.revokeFamily(familyId, now);
-        for (RefreshToken member : refreshTokens.findByFamilyIdAndAccessExpiresAtGreaterThan(familyId, now)) {
+        for (RefreshToken member : refreshTokens.findWithUnexpiredAccessToken(familyId, now)) {
             revokedTokens.revoke(member.accessJti(), member.accessExpiresAt());
         }
     }
@@ -243,7 +238,7 @@ public class TokenService {
     private String storeRefreshToken(UUID accountId, UUID familyId, Scopes scopes, IssuedAccessToken access) {
         String value = RefreshTokenHome.token(cellId, SecretHasher.newSecret());
         Instant now = clock.instant();
-        refreshTokens.save(new RefreshToken(UUID.randomUUID(), familyId, accountId, hash(value), scopes.toString(), now,
+        refreshTokens.add(new RefreshToken(UUID.randomUUID(), familyId, accountId, hash(value), scopes, now,
                 now.plus(refreshTokenTtl), null, null, access.jti(), access.expiresAt()));
         return value;
     }

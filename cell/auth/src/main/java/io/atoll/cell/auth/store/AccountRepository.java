@@ -12,18 +12,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface AccountRepository extends CrudRepository<Account, UUID> {
-    Optional<Account> findByEmail(String email);
+interface AccountRepository extends CrudRepository<AccountRow, UUID> {
+    Optional<AccountRow> findByEmail(String email);
 
-    Optional<Account> findByClientId(String clientId);
+    Optional<AccountRow> findByClientId(String clientId);
 
     boolean existsByEmail(String email);
 
     boolean existsByClientId(String clientId);
 
-    /** The account, locked for the rest of the transaction so that concurrent failures count one by one. */
     @Query("SELECT * FROM accounts WHERE id = :id FOR UPDATE")
-    Optional<Account> findByIdForUpdate(UUID id);
+    Optional<AccountRow> findByIdForUpdate(UUID id);
 
     void update(@Id UUID id, int failedLogins, @Nullable Instant failureWindowStart, @Nullable Instant lockedUntil);
+
+    void update(@Id UUID id, String secretHash, String scopes);
 }

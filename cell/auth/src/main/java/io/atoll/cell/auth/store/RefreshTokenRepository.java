@@ -12,17 +12,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface RefreshTokenRepository extends CrudRepository<RefreshToken, UUID> {
-    /** The token, locked for the rest of the transaction: of two concurrent uses, the second sees the first. */
+interface RefreshTokenRepository extends CrudRepository<RefreshTokenRow, UUID> {
     @Query("SELECT * FROM refresh_tokens WHERE token_hash = :tokenHash FOR UPDATE")
-    Optional<RefreshToken> findByTokenHashForUpdate(byte[] tokenHash);
+    Optional<RefreshTokenRow> findByTokenHashForUpdate(byte[] tokenHash);
 
     void update(@Id UUID id, Instant usedAt);
 
     @Query("UPDATE refresh_tokens SET revoked_at = :now WHERE family_id = :familyId AND revoked_at IS NULL")
     void revokeFamily(UUID familyId, Instant now);
 
-    List<RefreshToken> findByFamilyIdAndAccessExpiresAtGreaterThan(UUID familyId, Instant now);
+    List<RefreshTokenRow> findByFamilyIdAndAccessExpiresAtGreaterThan(UUID familyId, Instant now);
 
     void deleteByExpiresAtLessThan(Instant before);
 }

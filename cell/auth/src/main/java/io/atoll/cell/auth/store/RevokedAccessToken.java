@@ -8,5 +8,5 @@ import java.time.Instant;
 
 /** A row of {@code revoked_access_tokens}. */
 @MappedEntity("revoked_access_tokens")
-public record RevokedAccessToken(@Id @GeneratedValue Long seq, String jti, Instant expiresAt, Instant revokedAt) {
+record RevokedAccessToken(@Id @GeneratedValue Long seq, String jti, Instant expiresAt, Instant revokedAt) {
 }

@@ -9,11 +9,10 @@ import java.time.Instant;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface RevokedAccessTokenRepository extends GenericRepository<RevokedAccessToken, Long> {
+interface RevokedAccessTokenRepository extends GenericRepository<RevokedAccessToken, Long> {
     @Query("INSERT INTO revoked_access_tokens (jti, expires_at, revoked_at) VALUES (:jti, :expiresAt, :revokedAt) ON CONFLICT (jti) DO NOTHING")
     void insertIfAbsent(String jti, Instant expiresAt, Instant revokedAt);
 
-    /** Revocations added after {@code seq} that still matter at {@code now}. */
     List<RevokedAccessToken> findBySeqGreaterThanAndExpiresAtGreaterThanOrderBySeq(long seq, Instant now);
 
     void deleteByExpiresAtLessThan(Instant before);

@@ -1,5 +1,6 @@
 package io.atoll.cell.auth.store;
 
+import io.atoll.cell.auth.domain.StoredSigningKey.KeyStatus;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -10,14 +11,13 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface SigningKeyRepository extends CrudRepository<StoredSigningKey, String> {
-    /** Serializes key changes across processes (replicas starting, an operator rotating) until the transaction ends. */
+interface SigningKeyRepository extends CrudRepository<SigningKeyRow, String> {
     @Query("SELECT count(*) FROM pg_advisory_xact_lock(7310001)")
     long lockForChange();
 
-    Optional<StoredSigningKey> findByStatus(StoredSigningKey.KeyStatus status);
+    Optional<SigningKeyRow> findByStatus(KeyStatus status);
 
-    List<StoredSigningKey> findAllOrderByCreatedAt();
+    List<SigningKeyRow> findAllOrderByCreatedAt();
 
     @Query("DELETE FROM signing_keys WHERE status = 'RETIRED' AND publish_until < :before")
     void deleteRetiredBefore(Instant before);

@@ -1,6 +1,5 @@
 package io.atoll.cell.app.domain.checkin;
 
-import io.atoll.cell.app.config.CheckinSettings;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -19,25 +18,25 @@ import static java.util.Objects.requireNonNull;
 public final class CheckinIntervalPolicy {
     private static final Duration SHORTEST = Duration.ofSeconds(1);
 
-    private final CheckinSettings settings;
+    private final CheckinRules rules;
     private final DoubleSupplier random;
 
     @Inject
-    public CheckinIntervalPolicy(CheckinSettings settings) {
-        this(settings, () -> ThreadLocalRandom.current().nextDouble());
+    public CheckinIntervalPolicy(CheckinRules rules) {
+        this(rules, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** @param random values in [0, 1) */
-    public CheckinIntervalPolicy(CheckinSettings settings, DoubleSupplier random) {
-        this.settings = requireNonNull(settings, "settings is null");
+    public CheckinIntervalPolicy(CheckinRules rules, DoubleSupplier random) {
+        this.rules = requireNonNull(rules, "rules is null");
         this.random = requireNonNull(random, "random is null");
     }
 
     public Duration next(int inFlight) {
-        double load = Math.max(1.0, (double) inFlight / settings.busyInFlight());
-        double millis = Math.min(settings.maxInterval().toMillis(), settings.interval().toMillis() * load);
-        double jittered = millis * (1 + settings.jitter() * (2 * random.getAsDouble() - 1));
-        long bounded = Math.round(Math.min(settings.maxInterval().toMillis(), jittered));
+        double load = Math.max(1.0, (double) inFlight / rules.busyInFlight());
+        double millis = Math.min(rules.maxInterval().toMillis(), rules.interval().toMillis() * load);
+        double jittered = millis * (1 + rules.jitter() * (2 * random.getAsDouble() - 1));
+        long bounded = Math.round(Math.min(rules.maxInterval().toMillis(), jittered));
         return Duration.ofMillis(Math.max(SHORTEST.toMillis(), bounded));
     }
 }

@@ -1,6 +1,5 @@
 package io.atoll.cell.app.domain.checkin;
 
-import io.atoll.cell.app.config.CheckinSettings;
 import io.atoll.cell.app.domain.Refusal;
 import io.atoll.cell.app.domain.RefusedException;
 import jakarta.inject.Singleton;
@@ -13,17 +12,17 @@ import static java.util.Objects.requireNonNull;
 /** What a check-in may carry: a bounded batch, with timestamps a real device clock could have made. */
 @Singleton
 public final class CheckinLimits {
-    private final CheckinSettings settings;
+    private final CheckinRules rules;
 
-    public CheckinLimits(CheckinSettings settings) {
-        this.settings = requireNonNull(settings, "settings is null");
+    public CheckinLimits(CheckinRules rules) {
+        this.rules = requireNonNull(rules, "rules is null");
     }
 
     public void check(CheckinSubmission submission, Instant now) {
         List<ActivityEvent> events = submission.events();
-        if (events.size() > settings.maxEvents()) {
+        if (events.size() > rules.maxEvents()) {
             throw new RefusedException(Refusal.TOO_LARGE, "Too many events",
-                    "A check-in carries at most " + settings.maxEvents() + " events; this one has " + events.size() + ". Send the rest in the next check-in.");
+                    "A check-in carries at most " + rules.maxEvents() + " events; this one has " + events.size() + ". Send the rest in the next check-in.");
         }
         checkTimestamp("clientTime", submission.clientTime(), now);
         for (int i = 0; i < events.size(); i++) {
@@ -32,13 +31,13 @@ public final class CheckinLimits {
     }
 
     private void checkTimestamp(String field, Instant timestamp, Instant now) {
-        if (timestamp.isAfter(now.plus(settings.maxClockSkew()))) {
+        if (timestamp.isAfter(now.plus(rules.maxClockSkew()))) {
             throw new RefusedException(Refusal.UNPROCESSABLE, "Timestamp in the future",
-                    field + " " + timestamp + " is more than " + settings.maxClockSkew() + " ahead of the server's clock.");
+                    field + " " + timestamp + " is more than " + rules.maxClockSkew() + " ahead of the server's clock.");
         }
-        if (timestamp.isBefore(now.minus(settings.maxAge()))) {
+        if (timestamp.isBefore(now.minus(rules.maxAge()))) {
             throw new RefusedException(Refusal.UNPROCESSABLE, "Timestamp too old",
-                    field + " " + timestamp + " is more than " + settings.maxAge() + " in the past.");
+                    field + " " + timestamp + " is more than " + rules.maxAge() + " in the past.");
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.atoll.cell.app.domain.checkin;
 
-import io.atoll.cell.app.config.CheckinSettings;
 import io.atoll.cell.app.domain.AsyncResults;
 import io.atoll.cell.app.domain.Refusal;
 import io.atoll.cell.app.domain.RefusedException;
@@ -37,12 +36,12 @@ public final class CheckinService {
     private final CheckinLimits limits;
     private final CheckinIntervalPolicy intervals;
     private final CheckinLoad load;
-    private final CheckinSettings settings;
+    private final CheckinRules rules;
     private final TimeUuids timeUuids;
     private final Clock clock;
 
     public CheckinService(CheckinStore checkins, DeviceService devices, CommandService commands, FeedPublisher publisher,
-                          CheckinLimits limits, CheckinIntervalPolicy intervals, CheckinLoad load, CheckinSettings settings,
+                          CheckinLimits limits, CheckinIntervalPolicy intervals, CheckinLoad load, CheckinRules rules,
                           TimeUuids timeUuids, Clock clock) {
         this.checkins = requireNonNull(checkins, "checkins is null");
         this.devices = requireNonNull(devices, "devices is null");
@@ -51,7 +50,7 @@ public final class CheckinService {
         this.limits = requireNonNull(limits, "limits is null");
         this.intervals = requireNonNull(intervals, "intervals is null");
         this.load = requireNonNull(load, "load is null");
-        this.settings = requireNonNull(settings, "settings is null");
+        this.rules = requireNonNull(rules, "rules is null");
         this.timeUuids = requireNonNull(timeUuids, "timeUuids is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -62,7 +61,7 @@ public final class CheckinService {
         try {
             devices.active(memberId, deviceId);
             String digest = submission.digest();
-            CheckinReceipt receipt = checkins.claim(deviceId, submission.checkinId(), memberId, digest, timeUuids.next(), settings.hotWindow());
+            CheckinReceipt receipt = checkins.claim(deviceId, submission.checkinId(), memberId, digest, timeUuids.next(), rules.hotWindow());
             if (!receipt.digest().equals(digest)) {
                 throw new RefusedException(Refusal.UNPROCESSABLE, "Check-in id reused",
                         "Check-in " + submission.checkinId() + " was already received with different content; a new check-in needs a new id.");
@@ -84,12 +83,12 @@ public final class CheckinService {
 
     /** Writes every part of the check-in at once and waits for all of them. */
     private void store(CheckinReceipt receipt, CheckinSubmission submission) {
-        CompletableFuture<Void> recorded = checkins.record(receipt, submission, settings.hotWindow());
+        CompletableFuture<Void> recorded = checkins.record(receipt, submission, rules.hotWindow());
         List<FeedEntry> activity = submission.events().stream()
                 .map(event -> FeedEntry.fromDevice(FeedItemKind.ACTIVITY, receipt.deviceId(), receipt.checkinId(), event.type(), event.occurredAt(), event.attributes()))
                 .toList();
         CompletableFuture<UUID> published = publisher.publish(receipt.memberId(), receipt.feedPosition(), activity,
-                (expected, replacement) -> checkins.reposition(receipt, expected, replacement, settings.hotWindow()));
+                (expected, replacement) -> checkins.reposition(receipt, expected, replacement, rules.hotWindow()));
         AsyncResults.join(CompletableFuture.allOf(recorded, published));
     }
 }

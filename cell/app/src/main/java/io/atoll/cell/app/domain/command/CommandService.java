@@ -1,6 +1,5 @@
 package io.atoll.cell.app.domain.command;
 
-import io.atoll.cell.app.config.CommandSettings;
 import io.atoll.cell.app.domain.AsyncResults;
 import io.atoll.cell.app.domain.Refusal;
 import io.atoll.cell.app.domain.RefusedException;
@@ -34,17 +33,17 @@ public final class CommandService {
     private final DeviceStore deviceStore;
     private final DeviceService devices;
     private final FeedPublisher publisher;
-    private final CommandSettings settings;
+    private final CommandRules rules;
     private final TimeUuids timeUuids;
     private final Clock clock;
 
     public CommandService(CommandStore commands, DeviceStore deviceStore, DeviceService devices, FeedPublisher publisher,
-                          CommandSettings settings, TimeUuids timeUuids, Clock clock) {
+                          CommandRules rules, TimeUuids timeUuids, Clock clock) {
         this.commands = requireNonNull(commands, "commands is null");
         this.deviceStore = requireNonNull(deviceStore, "deviceStore is null");
         this.devices = requireNonNull(devices, "devices is null");
         this.publisher = requireNonNull(publisher, "publisher is null");
-        this.settings = requireNonNull(settings, "settings is null");
+        this.rules = requireNonNull(rules, "rules is null");
         this.timeUuids = requireNonNull(timeUuids, "timeUuids is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -56,12 +55,12 @@ public final class CommandService {
             throw new RefusedException(Refusal.GONE, "Device retired", "Device " + deviceId + " was retired and accepts nothing more.");
         }
         long pending = AsyncResults.join(commands.ofDevice(deviceId)).stream().filter(DeviceCommand::pending).count();
-        if (pending >= settings.maxPending()) {
+        if (pending >= rules.maxPending()) {
             throw new RefusedException(Refusal.CONFLICT, "Command queue full",
                     "Device " + deviceId + " already has " + pending + " pending commands, the most allowed.");
         }
         DeviceCommand command = DeviceCommand.issue(deviceId, timeUuids.next(), type, arguments, operatorId);
-        commands.insert(command, settings.retention());
+        commands.insert(command, rules.retention());
         return command;
     }
 
@@ -94,7 +93,7 @@ public final class CommandService {
         DeviceCommand command = commands.find(deviceId, commandId).orElseThrow(() -> commandNotFound(deviceId, commandId));
         if (command.pending()) {
             command = commands.complete(deviceId, commandId, outcome, clock.instant().truncatedTo(ChronoUnit.MILLIS), detail,
-                    timeUuids.next(), settings.retention()).orElseThrow(() -> commandNotFound(deviceId, commandId));
+                    timeUuids.next(), rules.retention()).orElseThrow(() -> commandNotFound(deviceId, commandId));
         }
         if (command.status() != outcome) {
             throw new RefusedException(Refusal.CONFLICT, "Command already completed",
@@ -114,8 +113,8 @@ public final class CommandService {
         FeedEntry result = FeedEntry.fromDevice(FeedItemKind.COMMAND_RESULT, command.deviceId(), command.id(), command.type(),
                 command.completion().orElseThrow(), attributes);
         AsyncResults.join(publisher.publish(memberId, command.feedPosition(), List.of(result),
-                (expected, replacement) -> commands.reposition(command.deviceId(), command.id(), expected, replacement, settings.retention())));
-        commands.markPublished(command.deviceId(), command.id(), settings.retention());
+                (expected, replacement) -> commands.reposition(command.deviceId(), command.id(), expected, replacement, rules.retention())));
+        commands.markPublished(command.deviceId(), command.id(), rules.retention());
     }
 
     private static RefusedException commandNotFound(UUID deviceId, UUID commandId) {

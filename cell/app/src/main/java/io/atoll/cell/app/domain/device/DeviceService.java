@@ -3,7 +3,6 @@ package io.atoll.cell.app.domain.device;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.atoll.cell.app.config.DeviceSettings;
 import io.atoll.cell.app.domain.Refusal;
 import io.atoll.cell.app.domain.RefusedException;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ import static java.util.Objects.requireNonNull;
 @Singleton
 public final class DeviceService {
     private final DeviceStore devices;
-    private final DeviceSettings settings;
+    private final DeviceRules rules;
     private final Clock clock;
     /**
      * The devices found to be their member's and active, so that every check-in does not read its device: an
@@ -29,25 +28,25 @@ public final class DeviceService {
     private final Cache<MemberDevice, Boolean> activeDevices;
 
     @Inject
-    public DeviceService(DeviceStore devices, DeviceSettings settings, Clock clock) {
-        this(devices, settings, clock, Ticker.systemTicker());
+    public DeviceService(DeviceStore devices, DeviceRules rules, Clock clock) {
+        this(devices, rules, clock, Ticker.systemTicker());
     }
 
     /** With the ticker the active devices' time to live is measured by. */
-    DeviceService(DeviceStore devices, DeviceSettings settings, Clock clock, Ticker ticker) {
+    DeviceService(DeviceStore devices, DeviceRules rules, Clock clock, Ticker ticker) {
         this.devices = requireNonNull(devices, "devices is null");
-        this.settings = requireNonNull(settings, "settings is null");
+        this.rules = requireNonNull(rules, "rules is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.activeDevices = Caffeine.newBuilder()
-                .maximumSize(settings.activeCacheMaxSize())
-                .expireAfterWrite(settings.activeCacheTtl())
+                .maximumSize(rules.activeCacheMaxSize())
+                .expireAfterWrite(rules.activeCacheTtl())
                 .ticker(requireNonNull(ticker, "ticker is null"))
                 .build();
     }
 
     public Device register(String memberId, String name, DevicePlatform platform) {
         long active = devices.ofMember(memberId).stream().filter(device -> !device.retired()).count();
-        if (active >= settings.maxPerMember()) {
+        if (active >= rules.maxPerMember()) {
             throw new RefusedException(Refusal.CONFLICT, "Device limit reached",
                     "You have " + active + " active devices, the most allowed; retire one first.");
         }
@@ -72,7 +71,7 @@ public final class DeviceService {
         Device device = owned(memberId, deviceId);
         Device retired = device.retire(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         if (!device.retired()) {
-            devices.retire(retired, settings.retiredRetention());
+            devices.retire(retired, rules.retiredRetention());
         }
         // Also when it was already retired: another replica may have retired it while this one remembered it active.
         activeDevices.invalidate(new MemberDevice(memberId, deviceId));
@@ -86,7 +85,7 @@ public final class DeviceService {
 
     /**
      * Checks that the device is the member's and still accepts requests. A device found active is taken to stay
-     * so for {@link DeviceSettings#activeCacheTtl()}; anything else is read again every time.
+     * so for {@link DeviceRules#activeCacheTtl()}; anything else is read again every time.
      */
     public void active(String memberId, UUID deviceId) {
         // The read runs inside the cache's computation, which a retire's invalidation waits for: a device read

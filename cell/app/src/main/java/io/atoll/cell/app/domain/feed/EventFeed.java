@@ -1,6 +1,5 @@
 package io.atoll.cell.app.domain.feed;
 
-import io.atoll.cell.app.config.FeedSettings;
 import io.atoll.cell.app.domain.AsyncResults;
 import io.atoll.cell.app.domain.TimeUuids;
 import io.atoll.cell.contracts.events.CellEventTypes;
@@ -20,13 +19,13 @@ import static java.util.Objects.requireNonNull;
 public final class EventFeed {
     private final EventReceiptStore receipts;
     private final FeedPublisher publisher;
-    private final FeedSettings settings;
+    private final FeedTiming timing;
     private final TimeUuids timeUuids;
 
-    public EventFeed(EventReceiptStore receipts, FeedPublisher publisher, FeedSettings settings, TimeUuids timeUuids) {
+    public EventFeed(EventReceiptStore receipts, FeedPublisher publisher, FeedTiming timing, TimeUuids timeUuids) {
         this.receipts = requireNonNull(receipts, "receipts is null");
         this.publisher = requireNonNull(publisher, "publisher is null");
-        this.settings = requireNonNull(settings, "settings is null");
+        this.timing = requireNonNull(timing, "timing is null");
         this.timeUuids = requireNonNull(timeUuids, "timeUuids is null");
     }
 
@@ -56,10 +55,10 @@ public final class EventFeed {
         if (kind.isEmpty()) {
             return false;
         }
-        EventReceipt receipt = receipts.claim(event.id(), event.memberId(), timeUuids.next(), settings.retention());
+        EventReceipt receipt = receipts.claim(event.id(), event.memberId(), timeUuids.next(), timing.retention());
         FeedEntry entry = new FeedEntry(kind.get(), Optional.empty(), event.subjectId(), event.type(), event.occurredAt(), event.facts());
         AsyncResults.join(publisher.publish(receipt.memberId(), receipt.feedPosition(), List.of(entry),
-                (expected, replacement) -> receipts.reposition(event.id(), expected, replacement, settings.retention())));
+                (expected, replacement) -> receipts.reposition(event.id(), expected, replacement, timing.retention())));
         return true;
     }
 }

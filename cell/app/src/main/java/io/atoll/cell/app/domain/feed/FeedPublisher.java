@@ -1,6 +1,5 @@
 package io.atoll.cell.app.domain.feed;
 
-import io.atoll.cell.app.config.FeedSettings;
 import io.atoll.cell.app.domain.Refusal;
 import io.atoll.cell.app.domain.RefusedException;
 import io.atoll.cell.app.domain.TimeUuids;
@@ -30,13 +29,13 @@ public final class FeedPublisher {
     private static final int MAX_MOVES = 3;
 
     private final FeedStore feed;
-    private final FeedSettings settings;
+    private final FeedTiming timing;
     private final TimeUuids timeUuids;
     private final Clock clock;
 
-    public FeedPublisher(FeedStore feed, FeedSettings settings, TimeUuids timeUuids, Clock clock) {
+    public FeedPublisher(FeedStore feed, FeedTiming timing, TimeUuids timeUuids, Clock clock) {
         this.feed = requireNonNull(feed, "feed is null");
-        this.settings = requireNonNull(settings, "settings is null");
+        this.timing = requireNonNull(timing, "timing is null");
         this.timeUuids = requireNonNull(timeUuids, "timeUuids is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -53,7 +52,7 @@ public final class FeedPublisher {
         for (int move = 0; move <= MAX_MOVES; move++) {
             UUID at = current;
             if (withinWriteWindow(at)) {
-                return feed.write(memberId, at, entries, settings.retention()).thenApply(written -> at);
+                return feed.write(memberId, at, entries, timing.retention()).thenApply(written -> at);
             }
             if (feed.hasPublication(memberId, at)) {
                 // A publication is written in one batch, after its day is indexed: one item there means all are.
@@ -69,10 +68,10 @@ public final class FeedPublisher {
     }
 
     private boolean withinWriteWindow(UUID position) {
-        return clock.instant().isBefore(TimeUuids.instantOf(position).plus(settings.writeWindow()));
+        return clock.instant().isBefore(TimeUuids.instantOf(position).plus(timing.writeWindow()));
     }
 
     private boolean settled(UUID position) {
-        return !clock.instant().isBefore(TimeUuids.instantOf(position).plus(settings.settleDelay()));
+        return !clock.instant().isBefore(TimeUuids.instantOf(position).plus(timing.settleDelay()));
     }
 }

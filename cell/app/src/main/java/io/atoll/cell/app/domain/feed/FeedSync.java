@@ -1,6 +1,5 @@
 package io.atoll.cell.app.domain.feed;
 
-import io.atoll.cell.app.config.FeedSettings;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -20,12 +19,12 @@ import static java.util.Objects.requireNonNull;
 @Singleton
 public final class FeedSync {
     private final FeedStore feed;
-    private final FeedSettings settings;
+    private final FeedTiming timing;
     private final Clock clock;
 
-    public FeedSync(FeedStore feed, FeedSettings settings, Clock clock) {
+    public FeedSync(FeedStore feed, FeedTiming timing, Clock clock) {
         this.feed = requireNonNull(feed, "feed is null");
-        this.settings = requireNonNull(settings, "settings is null");
+        this.timing = requireNonNull(timing, "timing is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -34,8 +33,8 @@ public final class FeedSync {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
         Instant now = clock.instant();
-        FeedPosition horizon = FeedPosition.endOf(now.minus(settings.settleDelay()));
-        FeedPosition after = cursor.map(FeedCursor::after).orElseGet(() -> FeedPosition.endOf(now.minus(settings.retention())));
+        FeedPosition horizon = FeedPosition.endOf(now.minus(timing.settleDelay()));
+        FeedPosition after = cursor.map(FeedCursor::after).orElseGet(() -> FeedPosition.endOf(now.minus(timing.retention())));
         if (after.compareTo(horizon) >= 0) {
             return new FeedPage(List.of(), new FeedCursor(after), false);
         }

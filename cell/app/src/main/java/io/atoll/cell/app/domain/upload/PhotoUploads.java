@@ -1,6 +1,5 @@
 package io.atoll.cell.app.domain.upload;
 
-import io.atoll.cell.app.config.UploadSettings;
 import io.atoll.cell.app.domain.MemberRef;
 import io.atoll.cell.app.domain.Refusal;
 import io.atoll.cell.app.domain.RefusedException;
@@ -24,11 +23,11 @@ public final class PhotoUploads {
     private static final int PIECE_BYTES = 16 * 1024;
 
     private final UploadBook uploads;
-    private final UploadSettings settings;
+    private final UploadLimits limits;
 
-    public PhotoUploads(UploadBook uploads, UploadSettings settings) {
+    public PhotoUploads(UploadBook uploads, UploadLimits limits) {
         this.uploads = requireNonNull(uploads, "uploads is null");
-        this.settings = requireNonNull(settings, "settings is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     /**
@@ -37,7 +36,7 @@ public final class PhotoUploads {
      * @param body opened only after the declared length was found acceptable
      */
     public Upload upload(MemberRef member, OptionalLong declaredLength, Supplier<InputStream> body) {
-        long length = acceptableLength(declaredLength, settings.maxBytes());
+        long length = acceptableLength(declaredLength, limits.maxBytes());
         BufferedInputStream photo = new BufferedInputStream(body.get(), PIECE_BYTES);
         try {
             photo.mark(PhotoFormat.SIGNATURE_LENGTH);

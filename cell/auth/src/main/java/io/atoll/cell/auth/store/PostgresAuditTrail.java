@@ -1,7 +1,7 @@
-package io.atoll.cell.auth.domain;
+package io.atoll.cell.auth.store;
 
-import io.atoll.cell.auth.store.AuditEvent;
-import io.atoll.cell.auth.store.AuditEventRepository;
+import io.atoll.cell.auth.domain.AuditEventType;
+import io.atoll.cell.auth.domain.AuditTrail;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -9,17 +9,18 @@ import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
 
-/** Writes auth events to the {@code audit_events} table, inside the caller's transaction. */
+/** The audit trail in the {@code audit_events} table. */
 @Singleton
-public final class AuditLog {
+final class PostgresAuditTrail implements AuditTrail {
     private final AuditEventRepository events;
     private final Clock clock;
 
-    public AuditLog(AuditEventRepository events, Clock clock) {
+    PostgresAuditTrail(AuditEventRepository events, Clock clock) {
         this.events = requireNonNull(events, "events is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    @Override
     public void record(AuditEventType type, UUID accountId, String principal, String clientAddress, String detail) {
         events.save(new AuditEvent(null, clock.instant(), type, accountId, principal, clientAddress, detail));
     }

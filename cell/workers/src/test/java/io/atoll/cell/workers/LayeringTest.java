@@ -1,0 +1,27 @@
+package io.atoll.cell.workers;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The service's inner shape (DESIGN.md): {@code domain} is logic that knows neither the web, its storage nor its
+ * configuration; {@code domain}, {@code store} and {@code config} depend on one another in one direction only.
+ */
+@AnalyzeClasses(packages = "io.atoll.cell.workers", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+    @ArchTest
+    static final ArchRule domainDependsOnNoOuterPackageNorWebType = noClasses()
+            .that().resideInAPackage("io.atoll.cell.workers.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.atoll.cell.workers.api..", "io.atoll.cell.workers.store..", "io.atoll.cell.workers.config..", "io.micronaut.http..", "io.netty..");
+
+    @ArchTest
+    static final ArchRule domainStoreAndConfigAreFreeOfCycles = slices()
+            .matching("io.atoll.cell.workers.(domain|store|config)..")
+            .should().beFreeOfCycles();
+}
