@@ -1,13 +1,17 @@
 package io.atoll.cell.auth.api;
 
+import io.atoll.cell.contracts.AuthPaths;
+
+import java.util.Set;
+
 /**
  * The requests the auth service answers itself; every other request arriving at the ingress is checked
  * and forwarded upstream.
  */
 final class OwnRoutes {
-    static final String SIGN_UP = "/v1/accounts";
-    static final String TOKEN = "/oauth/token";
-    static final String REVOKE = "/oauth/revoke";
+    static final String SIGN_UP = AuthPaths.SIGN_UP;
+    static final String TOKEN = AuthPaths.TOKEN;
+    static final String REVOKE = AuthPaths.REVOKE;
     static final String INTROSPECT = "/oauth/introspect";
     static final String METADATA = "/.well-known/oauth-authorization-server";
     static final String JWKS = "/.well-known/jwks.json";

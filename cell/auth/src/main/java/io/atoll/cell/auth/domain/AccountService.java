@@ -1,5 +1,6 @@
 package io.atoll.cell.auth.domain;
 
+import io.atoll.cell.contracts.AccessTokenClaims;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -13,7 +14,7 @@ import static java.util.Objects.requireNonNull;
 @Singleton
 public class AccountService {
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    private static final Scopes OPERATOR_SCOPES = Scopes.parse("atoll:operator");
+    private static final Scopes OPERATOR_SCOPES = Scopes.parse(AccessTokenClaims.OPERATOR_SCOPE);
 
     private final AccountStore accounts;
     private final SecretHasher hasher;

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.atoll.cell.contracts.AccessTokenClaims;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class TokenIssuer {
                 .subject(subject)
                 .audience(audience)
                 .claim("scope", scopes.toString())
-                .claim("home_cell", cellId)
+                .claim(AccessTokenClaims.HOME_CELL, cellId)
                 .jwtID(jti)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.atoll.cell.contracts.AccessTokenClaims;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -136,7 +137,7 @@ public final class TokenVerifier {
             Instant issuedAt = instant(claims.getIssueTime());
             Instant notBefore = claims.getNotBeforeTime() != null ? claims.getNotBeforeTime().toInstant() : issuedAt;
             return new VerifiedToken(required(claims.getSubject()), Scopes.parse(required(claims.getStringClaim("scope"))),
-                    required(claims.getStringClaim("home_cell")), claims.getIssuer(), required(claims.getJWTID()),
+                    required(claims.getStringClaim(AccessTokenClaims.HOME_CELL)), claims.getIssuer(), required(claims.getJWTID()),
                     instant(claims.getExpirationTime()), notBefore.isAfter(issuedAt) ? notBefore : issuedAt);
         } catch (ParseException | IllegalArgumentException e) {
             throw new TokenRejectedException(Reason.MISSING_CLAIM);
