@@ -4,24 +4,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.atoll.testing.ServiceLayering;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-/**
- * The service's inner shape (DESIGN.md): {@code domain} is logic that knows neither the web, its storage nor its
- * configuration; {@code domain}, {@code store} and {@code config} depend on one another in one direction only.
- */
+/** The service keeps the inner shape of every service ({@link ServiceLayering}). */
 @AnalyzeClasses(packages = "io.atoll.router", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
     @ArchTest
-    static final ArchRule domainDependsOnNoOuterPackageNorWebType = noClasses()
-            .that().resideInAPackage("io.atoll.router.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.atoll.router.api..", "io.atoll.router.store..", "io.atoll.router.config..", "io.micronaut.http..", "io.netty..");
+    static final ArchRule domainKnowsNoOuterPackageNorWebType = ServiceLayering.domainKnowsNoOuterPackageNorWebType("io.atoll.router");
 
     @ArchTest
-    static final ArchRule domainStoreAndConfigAreFreeOfCycles = slices()
-            .matching("io.atoll.router.(domain|store|config)..")
-            .should().beFreeOfCycles();
+    static final ArchRule domainStoreAndConfigAreFreeOfCycles = ServiceLayering.domainStoreAndConfigAreFreeOfCycles("io.atoll.router");
 }
