@@ -18,10 +18,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.remote.http.ClientConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,9 +42,7 @@ import static org.awaitility.Awaitility.await;
 @MicronautTest(environments = "dev")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminPageBrowserIT implements TestPropertyProvider {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration PATIENCE = HeadlessChromium.PATIENCE;
     private static final String DEVELOPMENT_TOKEN = "local-operator-" + UUID.randomUUID();
 
     private final StandInCell eu = new StandInCell("eu-west-1");
@@ -59,7 +53,7 @@ class AdminPageBrowserIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer adminServer;
     private RouterClient admin;
-    private ChromeDriverService driverService;
+    private HeadlessChromium chromium;
     private WebDriver browser;
 
     @Override
@@ -71,20 +65,9 @@ class AdminPageBrowserIT implements TestPropertyProvider {
 
     @BeforeAll
     void openBrowser() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the admin page's browser test needs %s and %s: run ./verify as root, or apt-get install chromium chromium-driver",
-                        CHROMIUM, CHROMEDRIVER)
-                .isTrue();
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
         admin = new RouterClient(adminServer.getPort());
-        // The driver and the browser are named outright, so Selenium never looks for (or downloads) either.
-        driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withTimeout(PATIENCE).build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                        "--window-size=1400,800");
-        browser = new ChromeDriver(driverService, options, ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(30)));
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(PATIENCE);
     }
 
     /** Forgets the last test's sign-in and leaves the page, so that each test loads it afresh. */
@@ -97,11 +80,8 @@ class AdminPageBrowserIT implements TestPropertyProvider {
 
     @AfterAll
     void closeEverything() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         eu.close();
         us.close();

@@ -40,16 +40,17 @@ class PackagedJarIT {
     void anAcknowledgedCheckinSurvivesTheProcessBeingKilledHard() throws Exception {
         assertThat(JAR).as("the packaged JAR (failsafe runs after package)").exists();
         int port = freePort();
+        int managementPort = freePort();
         String member = "member-" + UUID.randomUUID();
         Map<String, Object> checkin = Checkins.body(UUID.randomUUID(), 2);
         String checkinId = (String) checkin.get("checkinId");
         String device;
         String receivedAt;
 
-        Process first = start(port, "first.log");
-        try (HttpClient client = HttpClient.create(url(port))) {
+        Process first = start(port, managementPort, "first.log");
+        try (HttpClient client = HttpClient.create(url(port)); HttpClient management = HttpClient.create(url(managementPort))) {
             Api api = new Api(client);
-            awaitHealthy(api);
+            awaitHealthy(new Api(management));
             device = api.post(member, "/v1/devices", Map.of("name", "Phone", "platform", "android")).text("id");
             Reply acknowledged = api.post(member, "/v1/devices/" + device + "/checkins", checkin);
             assertThat(acknowledged.status()).isEqualTo(200);
@@ -58,10 +59,10 @@ class PackagedJarIT {
             first.destroyForcibly().waitFor();
         }
 
-        Process second = start(port, "second.log");
-        try (HttpClient client = HttpClient.create(url(port))) {
+        Process second = start(port, managementPort, "second.log");
+        try (HttpClient client = HttpClient.create(url(port)); HttpClient management = HttpClient.create(url(managementPort))) {
             Api api = new Api(client);
-            awaitHealthy(api);
+            awaitHealthy(new Api(management));
 
             Reply stored = api.get(member, "/v1/devices/" + device + "/checkins/" + checkinId);
             assertThat(stored.status()).isEqualTo(200);
@@ -69,17 +70,17 @@ class PackagedJarIT {
             assertThat(stored.list("events")).hasSize(2);
             Reply retried = api.post(member, "/v1/devices/" + device + "/checkins", checkin);
             assertThat(retried.body()).containsEntry("replayed", true).containsEntry("receivedAt", receivedAt);
-            assertObservable(api, client, member);
+            assertObservable(api, management, member);
         } finally {
             second.destroyForcibly().waitFor();
         }
         assertJsonLines(LOGS.resolve("second.log"));
     }
 
-    /** Health with Cassandra, Prometheus metrics (after one replayed check-in), the trace context echoed. */
-    private static void assertObservable(Api api, HttpClient client, String member) {
-        Reply health = api.send(HttpRequest.GET("/health"));
-        String metrics = client.toBlocking().retrieve("/prometheus");
+    /** Health with Cassandra and Prometheus metrics (after one replayed check-in) on the management port, the trace context echoed. */
+    private static void assertObservable(Api api, HttpClient management, String member) {
+        Reply health = new Api(management).send(HttpRequest.GET("/health"));
+        String metrics = management.toBlocking().retrieve("/prometheus");
         Reply traced = api.send(Api.as(member, HttpRequest.GET("/v1/devices"))
                 .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
@@ -98,7 +99,7 @@ class PackagedJarIT {
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("Connected to Cassandra"));
     }
 
-    private Process start(int port, String log) throws IOException {
+    private Process start(int port, int managementPort, String log) throws IOException {
         Files.createDirectories(LOGS);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString())
@@ -106,6 +107,7 @@ class PackagedJarIT {
                 .redirectOutput(LOGS.resolve(log).toFile());
         Map<String, String> environment = builder.environment();
         environment.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        environment.put("ENDPOINTS_ALL_PORT", String.valueOf(managementPort));
         environment.put("ATOLL_CELL_ID", "eu-west-1");
         environment.put("ATOLL_APP_CASSANDRA_CONTACT_POINTS", keyspace.host() + ":" + keyspace.port());
         environment.put("ATOLL_APP_CASSANDRA_LOCAL_DATACENTER", keyspace.datacenter());
@@ -114,9 +116,9 @@ class PackagedJarIT {
         return builder.start();
     }
 
-    private static void awaitHealthy(Api api) {
+    private static void awaitHealthy(Api management) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> api.send(HttpRequest.GET("/health")).status() == 200);
+                .until(() -> management.send(HttpRequest.GET("/health")).status() == 200);
     }
 
     private static URL url(int port) throws MalformedURLException {

@@ -16,6 +16,11 @@ import java.util.Map;
  * services speak HTTP, so theirs are URLs to click; the servers' are host and port for their own clients.
  */
 final class Addresses {
+    /** Each service's Swagger UI, on its management port. */
+    private static final String SWAGGER_UI = "/swagger-ui";
+    /** The mobile API's OpenAPI document, which every cell's ingress serves and so the router too. */
+    private static final String MOBILE_API = "/openapi/mobile-api.yml";
+
     private Addresses() {
     }
 
@@ -26,15 +31,17 @@ final class Addresses {
     static Map<String, Address> of(PlatformSettings settings) {
         Map<String, Address> addresses = new HashMap<>();
         RouterServices router = settings.router();
-        addresses.put("router", new Address("http://" + router.dataPlane(), "where the mobile app connects; admin API and page: http://" + router.admin() + "/"));
+        addresses.put("router", new Address("http://" + router.dataPlane(), "where the mobile app connects (its API: http://" + router.dataPlane()
+                + MOBILE_API + "); admin API and page: http://" + router.admin() + "/, Swagger UI: http://" + router.admin() + SWAGGER_UI));
         for (CellServices cell : settings.cells()) {
-            addresses.put(cell.region() + "/auth", new Address("http://" + cell.ingress(), "the cell's ingress; management (health, metrics): http://"
-                    + cell.ingressManagement()));
-            addresses.put(cell.region() + "/app", new Address("http://" + cell.app(), "the mobile API, behind the ingress"));
+            addresses.put(cell.region() + "/auth", new Address("http://" + cell.ingress(), "the cell's ingress; management (health, metrics, "
+                    + "Swagger UI): http://" + cell.ingressManagement() + SWAGGER_UI));
+            addresses.put(cell.region() + "/app", new Address("http://" + cell.app(), "the mobile API, behind the ingress; management: http://"
+                    + cell.appManagement() + SWAGGER_UI));
             addresses.put(cell.region() + "/storage", new Address("http://" + cell.storage(),
-                    "management (health, metrics): http://" + cell.storageManagement()));
+                    "management (health, metrics, Swagger UI): http://" + cell.storageManagement() + SWAGGER_UI));
             addresses.put(cell.region() + "/workers", new Address("http://" + cell.workers(),
-                    "jobs, notifications, cleanup; management: http://" + cell.workersManagement() + "; `atoll jobs`, `atoll dlq`"));
+                    "jobs, notifications, cleanup; management: http://" + cell.workersManagement() + SWAGGER_UI + "; `atoll jobs`, `atoll dlq`"));
         }
         S3Account account = settings.s3Server().account();
         addresses.put("s3", new Address("http://" + settings.s3(), "S3 API (S3Proxy), path-style; access key " + account.accessKey()

@@ -24,8 +24,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The services of one cell on this machine: auth, the cell's ingress, on the cell's base port, app on the next one,
- * storage on the one after and the workers after that. Cell k of the platform has base port 8110 + 10k. Storage's and
- * the workers' health and metrics are on their management ports, their ports + 1000.
+ * storage on the one after and the workers after that. Cell k of the platform has base port 8110 + 10k. Each service's
+ * health, metrics, OpenAPI document and Swagger UI are on its management port, its port + 1000.
  *
  * @param region the cell's region, which is also its id locally
  * @param basePort auth's port
@@ -74,6 +74,11 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
 
     public Endpoint app() {
         return Endpoint.loopback(basePort + 1);
+    }
+
+    /** App's management port: health with its details, metrics, its OpenAPI document and routes; the ingress never forwards there. */
+    public Endpoint appManagement() {
+        return Endpoint.loopback(app().port() + MANAGEMENT_PORT_OFFSET);
     }
 
     public Endpoint storage() {
@@ -157,6 +162,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
                 "DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(authDatabase()),
                 "DATASOURCES_DEFAULT_USERNAME", postgres.user(),
                 "ATOLL_AUTH_UPSTREAM_URL", "http://" + app(),
+                "ATOLL_AUTH_MOBILE_API_APP_DOCUMENT_URL", "http://" + appManagement() + "/swagger/atoll-app.yml",
                 "ATOLL_AUTH_PEER_JWKS_URLS", peerJwks);
     }
 
@@ -232,7 +238,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
                     List<CassandraNode> allNodes) {
         Path secretFile = appClientSecretFile(stateDir);
         Path log = stateDir.resolve(region).resolve("app").resolve("auth-admin.log");
-        return new JavaService(region + "/app", app(), URI.create("http://" + app() + "/health"),
+        return new JavaService(region + "/app", app(), URI.create("http://" + appManagement() + "/health"),
                 repository.resolve("cell/app/target/atoll-app.jar"), appEnvironment(rabbitmq, localNode, allNodes),
                 Map.of("ATOLL_APP_STORAGE_CLIENT_SECRET", secretFile), heaps.app(),
                 () -> ensureStorageClient(repository, postgres, APP_CLIENT_ID, secretFile, log));
@@ -243,6 +249,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         String replication = allNodes.stream().map(node -> node.datacenter() + ":1").collect(Collectors.joining(","));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("MICRONAUT_SERVER_PORT", Integer.toString(app().port()));
+        environment.put("ENDPOINTS_ALL_PORT", Integer.toString(appManagement().port()));
         environment.put("ATOLL_CELL_ID", region);
         environment.put("ATOLL_CELL_REGION", region);
         environment.put("ATOLL_APP_CASSANDRA_CONTACT_POINTS", localNode.cql().toString());

@@ -59,6 +59,7 @@ class PlatformSettingsTest {
         assertThat(cells.get(1).ingress()).isEqualTo(Endpoint.loopback(8120));
         assertThat(cells.get(1).ingressManagement()).isEqualTo(Endpoint.loopback(9120));
         assertThat(cells.get(1).app()).isEqualTo(Endpoint.loopback(8121));
+        assertThat(cells.get(1).appManagement()).isEqualTo(Endpoint.loopback(9121));
         assertThat(cells.get(1).storage()).isEqualTo(Endpoint.loopback(8122));
         assertThat(cells.get(1).storageManagement()).isEqualTo(Endpoint.loopback(9122));
         assertThat(cells.get(1).workers()).isEqualTo(Endpoint.loopback(8123));

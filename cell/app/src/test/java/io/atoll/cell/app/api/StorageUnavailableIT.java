@@ -1,6 +1,7 @@
 package io.atoll.cell.app.api;
 
 import io.atoll.cell.app.Api;
+import io.atoll.cell.app.Management;
 import io.atoll.cell.app.RawHttp;
 import io.atoll.cell.app.Reply;
 import io.atoll.cell.app.TestCassandraProperties;
@@ -89,12 +90,15 @@ class StorageUnavailableIT implements TestPropertyProvider {
     }
 
     @Test
-    void checkinsWorkOnAndHealthStaysUpWithStorageAsADetail() {
+    void checkinsWorkOnAndHealthStaysUpWithStorageAsADetail() throws IOException {
         Api api = new Api(client);
         String member = "member-" + UUID.randomUUID();
 
         Reply device = api.post(member, "/v1/devices", Map.of("name", "Phone", "platform", "android"));
-        Reply health = api.send(HttpRequest.GET("/health"));
+        Reply health;
+        try (HttpClient management = HttpClient.create(Management.url(server))) {
+            health = new Api(management).send(HttpRequest.GET("/health"));
+        }
 
         assertThat(device.status()).isEqualTo(201);
         assertThat(health.status()).isEqualTo(200);

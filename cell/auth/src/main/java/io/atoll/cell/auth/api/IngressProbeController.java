@@ -1,14 +1,13 @@
 package io.atoll.cell.auth.api;
 
+import io.atoll.cell.contracts.health.BareProbeStatus;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.health.indicator.HealthCheckType;
-import io.micronaut.management.health.indicator.HealthResult;
-import reactor.core.publisher.Mono;
+import org.reactivestreams.Publisher;
 
 import java.util.Map;
 
@@ -26,22 +25,12 @@ final class IngressProbeController {
     }
 
     @Get(uri = OwnRoutes.READINESS, produces = MediaType.APPLICATION_JSON)
-    Mono<HttpResponse<Map<String, String>>> readiness() {
-        return status(HealthCheckType.READINESS);
+    Publisher<HttpResponse<Map<String, String>>> readiness() {
+        return BareProbeStatus.of(health, HealthCheckType.READINESS);
     }
 
     @Get(uri = OwnRoutes.LIVENESS, produces = MediaType.APPLICATION_JSON)
-    Mono<HttpResponse<Map<String, String>>> liveness() {
-        return status(HealthCheckType.LIVENESS);
-    }
-
-    private Mono<HttpResponse<Map<String, String>>> status(HealthCheckType type) {
-        return Mono.from(health.getHealth(null, type)).map(IngressProbeController::bare);
-    }
-
-    private static HttpResponse<Map<String, String>> bare(HealthResult result) {
-        boolean up = result.getStatus().getOperational().orElse(true);
-        return HttpResponse.<Map<String, String>>status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .body(Map.of("status", result.getStatus().getName()));
+    Publisher<HttpResponse<Map<String, String>>> liveness() {
+        return BareProbeStatus.of(health, HealthCheckType.LIVENESS);
     }
 }

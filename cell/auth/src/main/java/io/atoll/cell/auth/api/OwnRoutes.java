@@ -18,6 +18,13 @@ final class OwnRoutes {
     static final String CHECK = "/auth/check";
     static final String READINESS = "/health/readiness";
     static final String LIVENESS = "/health/liveness";
+    /** The mobile API's OpenAPI document ({@link MobileApiDocument}). */
+    static final String MOBILE_API = "/openapi/mobile-api.yml";
+    /**
+     * The endpoints a member's app uses, which the mobile API describes beside the app's. The others serve the cell's
+     * services (introspection, forward-auth), probes, and the document itself.
+     */
+    static final Set<String> MEMBERS_USE = Set.of(SIGN_UP, TOKEN, REVOKE, METADATA, JWKS);
 
     private OwnRoutes() {
     }
@@ -27,7 +34,7 @@ final class OwnRoutes {
         boolean read = method.equals("GET") || method.equals("HEAD");
         return switch (path) {
             case SIGN_UP, TOKEN, REVOKE, INTROSPECT -> method.equals("POST");
-            case JWKS, METADATA, CHECK, READINESS, LIVENESS -> read;
+            case JWKS, METADATA, CHECK, READINESS, LIVENESS, MOBILE_API -> read;
             default -> false;
         };
     }

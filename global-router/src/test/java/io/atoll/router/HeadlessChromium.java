@@ -1,0 +1,58 @@
+package io.atoll.router;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's {@code chromium}, headless, driven through its {@code chromium-driver} for the browser tests; without them a
+ * test fails at once, saying what to install ({@code ./verify} installs them as root).
+ */
+final class HeadlessChromium implements AutoCloseable {
+    static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriverService driverService;
+    private final WebDriver browser;
+
+    private HeadlessChromium(ChromeDriverService driverService, WebDriver browser) {
+        this.driverService = driverService;
+        this.browser = browser;
+    }
+
+    static HeadlessChromium start() {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser tests need %s and %s: run ./verify as root, or apt-get install chromium chromium-driver",
+                        CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        // The driver and the browser are named outright, so Selenium never looks for (or downloads) either.
+        ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withTimeout(PATIENCE).build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                        "--window-size=1400,800");
+        WebDriver browser = new ChromeDriver(driverService, options, ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(30)));
+        browser.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(PATIENCE);
+        return new HeadlessChromium(driverService, browser);
+    }
+
+    WebDriver browser() {
+        return browser;
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+        driverService.stop();
+    }
+}
