@@ -41,7 +41,8 @@ final class Addresses {
             addresses.put(cell.region() + "/storage", new Address("http://" + cell.storage(),
                     "management (health, metrics, Swagger UI): http://" + cell.storageManagement() + SWAGGER_UI));
             addresses.put(cell.region() + "/workers", new Address("http://" + cell.workers(),
-                    "jobs, notifications, cleanup; management: http://" + cell.workersManagement() + SWAGGER_UI + "; `atoll jobs`, `atoll dlq`"));
+                    "jobs, notifications, cleanup (no HTTP API); management: http://" + cell.workersManagement()
+                            + "/health; `atoll jobs`, `atoll dlq`"));
         }
         S3Account account = settings.s3Server().account();
         addresses.put("s3", new Address("http://" + settings.s3(), "S3 API (S3Proxy), path-style; access key " + account.accessKey()

@@ -133,6 +133,8 @@ class AtollCommandTest {
         assertThat(table).containsPattern("router\\s+ready\\s+http://127.0.0.1:8080\\s.*admin API and page: http://127.0.0.1:8081/")
                 .containsPattern("eu-west-1/auth\\s+ready\\s+http://127.0.0.1:8110\\s")
                 .containsPattern("us-east-1/app\\s+ready\\s+http://127.0.0.1:8121\\s.*http://127.0.0.1:9121/swagger-ui")
+                .containsPattern("eu-west-1/workers\\s+ready\\s+http://127.0.0.1:8113\\s.*http://127.0.0.1:9113/health;")
+                .doesNotContain("9113/swagger-ui")
                 .containsPattern("router\\s+ready\\s+http://127.0.0.1:8080\\s.*its API: http://127.0.0.1:8080/openapi/mobile-api.yml")
                 .containsPattern("eu-west-1/storage\\s+ready\\s+http://127.0.0.1:8112\\s.*http://127.0.0.1:9112")
                 .containsPattern("us-east-1/workers\\s+ready\\s+http://127.0.0.1:8123\\s.*management: http://127.0.0.1:9123")
