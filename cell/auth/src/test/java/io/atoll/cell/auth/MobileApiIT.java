@@ -50,6 +50,12 @@ class MobileApiIT {
             assertThat(reference.body()).contains("title: Atoll mobile API").contains("\n  /v1/devices:\n").contains("\n  /oauth/token:\n")
                     .contains("\n  /v1/accounts:\n").contains("\n  /.well-known/jwks.json:\n")
                     .doesNotContain("/oauth/introspect").doesNotContain("/auth/check").doesNotContain("/health/");
+            assertThat(reference.body()).as("the OAuth endpoints' forms and answers, which the generator cannot see in a map")
+                    .contains("#/components/schemas/TokenRequest").contains("#/components/schemas/RevocationRequest")
+                    .contains("#/components/schemas/TokenResponse").contains("#/components/schemas/OAuthErrorResponse")
+                    .contains("grant_type:").contains("refresh_token:").contains("token_type_hint:")
+                    .as("the names on the wire (snake_case), not the records' own").contains("access_token:").contains("error_description:")
+                    .contains("grant_types_supported:").doesNotContain("accessToken").doesNotContain("grantTypesSupported");
         } finally {
             app.stop(0);
         }

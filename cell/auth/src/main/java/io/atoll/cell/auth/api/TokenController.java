@@ -19,6 +19,11 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +49,16 @@ final class TokenController {
     }
 
     @Post(uri = OwnRoutes.TOKEN, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue tokens", description = "A member signs in (password grant) or keeps a session going (refresh_token grant); "
+            + "a service client authenticates with HTTP Basic or client_id and client_secret (client_credentials grant).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = TokenRequestForm.class)))
+    @ApiResponse(responseCode = "200", description = "Tokens issued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Refused, as RFC 6749 section 5.2 has it (e.g. invalid_grant for a wrong password "
+            + "or a spent refresh token)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthErrorResponse.class)))
+    @ApiResponse(responseCode = "401", description = "The client's authentication failed (invalid_client)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthErrorResponse.class)))
     HttpResponse<?> token(@Body Map<String, String> form, @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                           HttpRequest<?> request) {
         String address = clientAddresses.of(request);
@@ -82,6 +97,12 @@ final class TokenController {
     }
 
     @Post(uri = OwnRoutes.REVOKE, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a token", description = "Signing out: answered 200 whether or not the token was known (RFC 7009).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = RevocationForm.class)))
+    @ApiResponse(responseCode = "200", description = "The token is no longer valid")
+    @ApiResponse(responseCode = "400", description = "No token was given (invalid_request)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthErrorResponse.class)))
     HttpResponse<?> revoke(@Body Map<String, String> form, HttpRequest<?> request) {
         String token = form.get("token");
         if (token == null || token.isBlank()) {
