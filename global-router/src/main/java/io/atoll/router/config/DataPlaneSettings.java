@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param readTimeout how long a cell may stay silent while a request waits for (more of) its response
  * @param maxIdleConnectionsPerCell idle connections kept open to each cell, per data-plane thread
  * @param idleConnectionTimeout how long an idle connection to a cell stays open; keep it below the cell's own
+ * @param clientIdleTimeout how long a client may send nothing while the router waits on it: between requests, inside a
+ *                          request's head, or before the body of a credential request has named its account
  * @param threads the data plane's event-loop threads; 0 means one per processor
  */
 @ConfigurationProperties("atoll.router.data-plane")
@@ -27,5 +29,6 @@ public record DataPlaneSettings(@NotBlank String host,
                                 @NotNull Duration readTimeout,
                                 @PositiveOrZero int maxIdleConnectionsPerCell,
                                 @NotNull Duration idleConnectionTimeout,
+                                @NotNull Duration clientIdleTimeout,
                                 @Min(0) int threads) {
 }

@@ -31,6 +31,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +121,22 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         inbound.forEach(ReferenceCountUtil::release);
         inbound.clear();
+    }
+
+    /**
+     * The client sent nothing for the idle timeout. Idle between requests or inside a head, its connection is closed;
+     * a credential request whose body never came to name its account is answered 408. A client waiting for its
+     * answer, or held back while its cell takes the body, is left to the read timeout.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (!(event instanceof IdleStateEvent)) {
+            ctx.fireUserEventTriggered(event);
+        } else if (exchange == null) {
+            ctx.close();
+        } else if (exchange.readingCredentials()) {
+            exchange.bodyNeverCame();
+        }
     }
 
     @Override
@@ -244,6 +261,11 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
         boolean readingCredentials() {
             return credentialEndpoint != null;
+        }
+
+        void bodyNeverCame() {
+            credentialEndpoint = null;
+            respondWithProblem(HttpResponseStatus.REQUEST_TIMEOUT, "the request body did not arrive in time", ProxyHeaders.NONE, ProxyHeaders.NONE);
         }
 
         /** The next part of the client's body: read for routing while a credential request needs it, then sent on. */

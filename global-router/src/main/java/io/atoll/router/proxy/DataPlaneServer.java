@@ -15,6 +15,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import jakarta.annotation.PreDestroy;
@@ -88,7 +89,8 @@ public final class DataPlaneServer implements ApplicationEventListener<StartupEv
                     @Override
                     protected void initChannel(Channel channel) {
                         UpstreamConnections upstreams = upstreamsByLoop.get(channel.eventLoop());
-                        channel.pipeline().addLast(new HttpServerCodec(), new CellAccessLog(),
+                        channel.pipeline().addLast(new IdleStateHandler(settings.clientIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                                new HttpServerCodec(), new CellAccessLog(),
                                 new ClientConnectionHandler(router, upstreams, outcomes, problems, settings.readTimeout()));
                     }
                 })
