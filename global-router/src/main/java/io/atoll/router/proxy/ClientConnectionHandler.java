@@ -299,7 +299,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         private void routed(RequestRouter.Route route, Throwable failure) {
             if (done()) {
                 if (route != null) {
-                    route.reservation().ifPresent(hold -> router.signUpAnswered(hold, hold.cellId(), 0));
+                    route.reservation().ifPresent(router::signUpNotSent);
                 }
                 return;
             }
@@ -358,22 +358,14 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         protected void connectFailed(Throwable cause) {
             LOG.debug("No connection to cell {} for {} {}: {}", cell.id(), request.method(), request.uri(), cause.toString());
             outcomes.failed(cell, FailureKind.CONNECT);
-            settleSignUp(0);
+            reservation.ifPresent(router::signUpNotSent);
+            reservation = Optional.empty();
             if (canRetry()) {
                 send(1, RouteReason.RETRY);
                 return;
             }
             respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "cell " + cell.id() + " could not be reached; the request was not sent", cell.id(), reason.headerValue());
-        }
-
-        /**
-         * The cell's answer to a sign-up settles its hold: 0 when the request did not reach the cell. A sign-up
-         * whose fate is unknown (the connection broke after it went) keeps its hold, so a retry goes to that cell.
-         */
-        private void settleSignUp(int answeredStatus) {
-            reservation.ifPresent(hold -> router.signUpAnswered(hold, cell.id(), answeredStatus));
-            reservation = Optional.empty();
         }
 
         private boolean canRetry() {
@@ -420,7 +412,10 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             releaseSentBody();
             status = response.status().code();
             outcomes.responded(cell, status);
-            settleSignUp(status);
+            // A sign-up whose fate is unknown (its connection broke after it went) is never settled and keeps its
+            // hold, so a retry goes to the same cell.
+            reservation.ifPresent(hold -> router.signUpAnswered(hold, status));
+            reservation = Optional.empty();
             if (bodyEndsWithConnection(response)) {
                 // The cell marks the end of the body by closing its connection; the client needs a marker of its own.
                 if (clientVersion.equals(HttpVersion.HTTP_1_1)) {

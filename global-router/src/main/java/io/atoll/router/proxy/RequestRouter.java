@@ -104,16 +104,21 @@ final class RequestRouter {
     }
 
     /**
-     * Settles a sign-up's hold by the cell's answer: 201, or 409 (the account was there already), places the account
-     * in the cell; a refusal, an answer from a gateway that found no app (502, 503), or no answer because the request
-     * never went (0) releases it; any other answer (500, 504) leaves it, since the cell may have created the account.
+     * Settles a sign-up's hold by the answer of the cell that holds it (the only cell a sign-up goes to): 201, or 409
+     * (the account was there already), places the account there; a refusal or an answer from a gateway that found no
+     * app (502, 503) releases it; any other answer (500, 504) leaves it, since the cell may have created the account.
      */
-    void signUpAnswered(Reservation reservation, String cellId, int status) {
+    void signUpAnswered(Reservation reservation, int status) {
         if (status == 201 || status == 409) {
-            directory.place(reservation.account(), cellId);
-        } else if (status == 0 || status == 502 || status == 503 || (status >= 400 && status < 500)) {
+            directory.place(reservation.account(), reservation.cellId());
+        } else if (status == 502 || status == 503 || (status >= 400 && status < 500)) {
             directory.release(reservation);
         }
+    }
+
+    /** The sign-up never reached its cell (the client left, or the cell could not be reached): its hold goes. */
+    void signUpNotSent(Reservation reservation) {
+        directory.release(reservation);
     }
 
     private static ClientLocation client(HttpRequest request) {
