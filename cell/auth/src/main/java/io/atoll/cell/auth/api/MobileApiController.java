@@ -54,9 +54,10 @@ final class MobileApiController {
                         throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
                                 "the app's API description cannot be read at the moment");
                     }
-                    String yaml = yaml().dump(document.of(ownDocument, yaml().load(answer.body())));
+                    Yaml yaml = yaml();
+                    String mobileApi = yaml.dump(document.of(ownDocument, yaml.load(answer.body())));
                     // Made afresh each time from the app behind this ingress, which a deployment may have changed.
-                    return HttpResponse.ok(yaml).header(HttpHeaders.CACHE_CONTROL, "no-cache");
+                    return HttpResponse.ok(mobileApi).header(HttpHeaders.CACHE_CONTROL, "no-cache");
                 });
     }
 
