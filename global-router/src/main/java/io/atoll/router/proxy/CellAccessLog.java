@@ -1,11 +1,11 @@
 package io.atoll.router.proxy;
 
-import io.atoll.cell.contracts.proxy.AccessLogHandler;
+import io.atoll.edge.AccessLogHandler;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 
 /**
- * The router's access log: it sits between the HTTP codec and the {@link ClientConnectionHandler}, and takes the
+ * The router's access log: it sits between the HTTP codec and the edge's client connection, and takes the
  * cell and the route reason from the headers every answer carries ({@code X-Atoll-Cell}, {@code X-Atoll-Route-Reason}),
  * the cells' answers and the router's own alike.
  */

@@ -35,7 +35,7 @@ final class CellOutcomes {
     }
 
     /** The client got its whole answer, from the cell or from the router on the cell's behalf. */
-    void answered(String cellId, int status, long startNanos) {
-        metrics.answered(cellId, status, System.nanoTime() - startNanos);
+    void answered(String cellId, int status, long durationNanos) {
+        metrics.answered(cellId, status, durationNanos);
     }
 }

@@ -1,7 +1,7 @@
 package io.atoll.cell.auth.api;
 
 import io.atoll.cell.auth.domain.Authorization;
-import io.atoll.cell.contracts.proxy.AccessLogHandler;
+import io.atoll.edge.AccessLogHandler;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.util.AsciiString;
 

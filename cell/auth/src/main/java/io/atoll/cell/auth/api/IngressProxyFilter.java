@@ -5,7 +5,7 @@ import io.atoll.cell.auth.domain.Authorization;
 import io.atoll.cell.auth.domain.RequestAuthorizer;
 import io.atoll.cell.contracts.IdentityHeaders;
 import io.atoll.cell.contracts.problem.ProblemException;
-import io.atoll.cell.contracts.proxy.ForwardedHeaders;
+import io.atoll.edge.ForwardedHeaders;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;

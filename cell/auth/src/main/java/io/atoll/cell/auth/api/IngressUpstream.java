@@ -2,8 +2,8 @@ package io.atoll.cell.auth.api;
 
 import io.atoll.cell.auth.config.AuthSettings;
 import io.atoll.cell.auth.domain.RequestAuthorizer;
-import io.atoll.cell.contracts.proxy.ProblemResponses;
-import io.atoll.cell.contracts.proxy.UpstreamConnections;
+import io.atoll.edge.ProblemResponses;
+import io.atoll.edge.UpstreamConnections;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.client.HttpClientConfiguration;

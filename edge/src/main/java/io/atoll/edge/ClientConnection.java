@@ -1,18 +1,5 @@
-package io.atoll.router.proxy;
+package io.atoll.edge;
 
-import io.atoll.cell.contracts.proxy.EarlyAnswerGate;
-import io.atoll.cell.contracts.proxy.ForwardedHeaders;
-import io.atoll.cell.contracts.proxy.LingeringClose;
-import io.atoll.cell.contracts.proxy.ProblemResponses;
-import io.atoll.cell.contracts.proxy.ProxiedExchange;
-import io.atoll.cell.contracts.proxy.ReadTimeouts;
-import io.atoll.cell.contracts.proxy.UpstreamConnections;
-import io.atoll.router.domain.BodyStart;
-import io.atoll.router.domain.Cell;
-import io.atoll.router.domain.PlacementUnavailableException;
-import io.atoll.router.domain.Reservation;
-import io.atoll.router.domain.RoutePlan;
-import io.atoll.router.domain.RouteReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -22,7 +9,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -39,35 +25,29 @@ import org.slf4j.LoggerFactory;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
- * One client connection of the data plane. Requests are served one at a time, in order: each is routed by its
- * headers, sent to its cell over a pooled connection, and its body and the cell's response stream through
- * without being collected, with back-pressure both ways (the side that reads stops while the side that writes
- * cannot keep up).
+ * One client connection of an edge. Requests are served one at a time, in order: each is decided by the policy
+ * (from its head, or the first bytes of its body when the policy asks for them), sent to its upstream over a pooled
+ * connection, and its body and the answer stream through without being collected, with back-pressure both ways (the
+ * side that reads stops while the side that writes cannot keep up).
  */
-final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
-    private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionHandler.class);
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
-            HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
+final class ClientConnection extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     private static final int MAX_QUEUED_MESSAGES = 64;
     /**
-     * The most body bytes kept to resend a request to the next cell. Check-ins and the like are far smaller; an
-     * upload beyond this is not resent, which is what the router does for every non-idempotent request anyway.
+     * The most body bytes kept to resend a request to the next upstream. Check-ins and the like are far smaller; an
+     * upload beyond this is not resent, which is what happens to every request that may not go twice anyway.
      */
     private static final int MAX_RESENT_BODY_BYTES = 64 * 1024;
-    /** The most of a credential request's body read to route it: a sign-up or token request is far smaller. */
-    private static final int MAX_CREDENTIAL_BODY_BYTES = 4 * 1024;
-    /** Answers that mean the cell's gateway found nothing behind it: the request did not reach the app. */
+    /** Answers that mean an upstream's gateway found nothing behind it: the request did not reach the service. */
     private static final Set<Integer> GATEWAY_FAILURES = Set.of(502, 503, 504);
 
-    private final RequestRouter router;
+    private final EdgePolicy policy;
     private final UpstreamConnections upstreams;
-    private final CellOutcomes outcomes;
     private final ProblemResponses problems;
     private final Duration readTimeout;
     /** Messages read but not yet handled: the start of a pipelined request waits here for the answer before it. */
@@ -77,11 +57,9 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     private Exchange exchange;
     private ReadTimeouts readTimeouts;
 
-    ClientConnectionHandler(RequestRouter router, UpstreamConnections upstreams, CellOutcomes outcomes,
-                            ProblemResponses problems, Duration readTimeout) {
-        this.router = router;
+    ClientConnection(EdgePolicy policy, UpstreamConnections upstreams, ProblemResponses problems, Duration readTimeout) {
+        this.policy = policy;
         this.upstreams = upstreams;
-        this.outcomes = outcomes;
         this.problems = problems;
         this.readTimeout = readTimeout;
     }
@@ -125,8 +103,8 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * The client sent nothing for the idle timeout. Idle between requests or inside a head, its connection is closed;
-     * a credential request whose body never came to name its account is answered 408. A client waiting for its
-     * answer, or held back while its cell takes the body, is left to the read timeout.
+     * a request whose policy waits for the start of its body is answered 408. A client waiting for its answer, or held
+     * back while the upstream takes the body, is left to the read timeout.
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
@@ -134,7 +112,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             ctx.fireUserEventTriggered(event);
         } else if (exchange == null) {
             ctx.close();
-        } else if (exchange.readingCredentials()) {
+        } else if (exchange.readingBodyToDecide()) {
             exchange.bodyNeverCame();
         }
     }
@@ -166,14 +144,14 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Keeps reading the client unless what it sends has nowhere to go: a body that arrives before the cell's
-     * connection is ready (except the start of a credential request's body, which decides where it goes), a body
-     * the cell's connection cannot take yet, or too many pipelined messages queued behind the current request.
-     * Reading is switched off only then, because every switch costs system calls.
+     * Keeps reading the client unless what it sends has nowhere to go: a body that arrives before the upstream's
+     * connection is ready (except the start of a body the policy decides by), a body the upstream's connection cannot
+     * take yet, or too many pipelined messages queued behind the current request. Reading is switched off only then,
+     * because every switch costs system calls.
      */
     private void updateReading() {
         boolean read = inbound.size() < MAX_QUEUED_MESSAGES
-                && (exchange == null || exchange.canTakeBody() || exchange.readingCredentials());
+                && (exchange == null || exchange.canTakeBody() || exchange.readingBodyToDecide());
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }
@@ -186,146 +164,134 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
             HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                     : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
                     : HttpResponseStatus.BAD_REQUEST;
-            FullHttpResponse response = problem(request, status,
-                    status == HttpResponseStatus.BAD_REQUEST ? "the request is not valid HTTP/1.1" : cause.getMessage(), ProxyHeaders.NONE, ProxyHeaders.NONE);
-            ProxyHeaders.connection(response.headers(), false, request.protocolVersion());
+            FullHttpResponse response = problems.problem(request, status,
+                    status == HttpResponseStatus.BAD_REQUEST ? "the request is not valid HTTP/1.1" : cause.getMessage());
+            policy.answeringMalformed(response.headers());
+            ForwardedHeaders.connection(response.headers(), false, request.protocolVersion());
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             return null;
         }
-        Exchange started = new Exchange(request);
+        Exchange started = new Exchange(request, policy.forRequest(request));
         exchange = started;
-        Optional<RequestRouter.CredentialEndpoint> credentials = router.credentialEndpoint(request);
-        if (credentials.isPresent()) {
-            started.readCredentials(credentials.get());
-        } else {
-            started.route(router.route(request));
-        }
+        started.start();
         return started;
     }
 
-    /** The router's own error answer, saying which cell the request was for and why ({@code none} when not known). */
-    private FullHttpResponse problem(HttpRequest request, HttpResponseStatus status, String detail, String cellId, String reason) {
-        FullHttpResponse response = problems.problem(request, status, detail);
-        response.headers().set(ProxyHeaders.CELL, cellId).set(ProxyHeaders.ROUTE_REASON, reason);
-        return response;
-    }
-
-    /** One request and its answer, sent to the first cell of its plan and, when it may go again, to the next. */
+    /** One request and its answer, sent to the first upstream of its decision and, when it may go again, to the next. */
     private final class Exchange extends ProxiedExchange {
+        private final RequestPolicy requestPolicy;
         private final HttpVersion clientVersion;
         /** Whether the client's connection stays open after this exchange. */
         private boolean keepAlive;
-        private final boolean idempotent;
-        /** The credential endpoint whose body is being read to route the request; null once routed or for other requests. */
-        private RequestRouter.CredentialEndpoint credentialEndpoint;
-        private byte[] credentialBody;
-        private int credentialBodyLength;
-        /** The placement directory's hold on a sign-up's address, settled by the cell's answer. */
-        private Optional<Reservation> reservation = Optional.empty();
         private final long startNanos = System.nanoTime();
+        /** The start of the body, read for the policy to decide by; null once decided or when it decides on the head. */
+        private byte[] bodyToDecide;
+        private int bodyToDecideLength;
         /**
-         * Copies of everything sent to the first cell after the request head, kept while the request may still
-         * go to the next one; null when it may not (not idempotent, a single cell, too large, or answered).
+         * Copies of everything sent to the first upstream after the request head, kept while the request may still
+         * go to the next one; null when it may not (not resendable, a single upstream, too large, or answered).
          */
         private ArrayDeque<HttpContent> sentBody;
         private int sentBodyBytes;
-        private RoutePlan plan;
-        private int attempt;
-        private Cell cell;
-        private RouteReason reason;
+        private Decision.Forward forward;
+        private int attempt = -1;
         private int status;
-        /** The gate of the connection to the cell of the current attempt. */
+        /** The gate of the connection to the upstream of the current attempt. */
         private EarlyAnswerGate gate;
 
-        Exchange(HttpRequest request) {
+        Exchange(HttpRequest request, RequestPolicy requestPolicy) {
             super(ctx, request, readTimeout, readTimeouts);
+            this.requestPolicy = requestPolicy;
             this.clientVersion = request.protocolVersion();
             this.keepAlive = HttpUtil.isKeepAlive(request);
-            // A client that sends an Idempotency-Key vouches that the cell answers a repeat with the first outcome.
-            this.idempotent = IDEMPOTENT.contains(request.method()) || request.headers().contains(ProxyHeaders.IDEMPOTENCY_KEY);
-            ProxyHeaders.prepareForCell(request, clientAddress);
+            ForwardedHeaders.removeHopByHop(request.headers());
+            request.setProtocolVersion(HttpVersion.HTTP_1_1);
+            ForwardedHeaders.appendForwardedFor(request.headers(), clientAddress);
         }
 
         /**
-         * Reads up to {@value #MAX_CREDENTIAL_BODY_BYTES} bytes of the body before routing. A client that waits for
-         * {@code 100 Continue} before it sends them gets it from the router: the cell's own would come too late.
+         * Decides on the head, or first reads as much of the body as the policy asks for. A client that waits for
+         * {@code 100 Continue} before it sends those bytes gets it from the edge: the upstream's would come too late.
          */
-        void readCredentials(RequestRouter.CredentialEndpoint endpoint) {
-            credentialEndpoint = endpoint;
-            credentialBody = new byte[MAX_CREDENTIAL_BODY_BYTES];
+        void start() {
+            int bodyBytes = requestPolicy.bodyBytesToDecide();
+            if (bodyBytes <= 0) {
+                decide(requestPolicy.decide(BodyPrefix.NONE));
+                return;
+            }
+            bodyToDecide = new byte[bodyBytes];
             if (HttpUtil.is100ContinueExpected(request)) {
                 request.headers().remove(HttpHeaderNames.EXPECT);
                 ctx.writeAndFlush(new DefaultFullHttpResponse(clientVersion, HttpResponseStatus.CONTINUE), ctx.voidPromise());
             }
         }
 
-        boolean readingCredentials() {
-            return credentialEndpoint != null;
+        boolean readingBodyToDecide() {
+            return bodyToDecide != null;
         }
 
         void bodyNeverCame() {
-            credentialEndpoint = null;
-            respondWithProblem(HttpResponseStatus.REQUEST_TIMEOUT, "the request body did not arrive in time", ProxyHeaders.NONE, ProxyHeaders.NONE);
+            bodyToDecide = null;
+            respondWithProblem(HttpResponseStatus.REQUEST_TIMEOUT, "the request body did not arrive in time");
         }
 
-        /** The next part of the client's body: read for routing while a credential request needs it, then sent on. */
+        /** The next part of the client's body: read for the decision while the policy needs it, then sent on. */
         void content(HttpContent content) {
-            if (credentialEndpoint != null) {
+            if (bodyToDecide != null) {
                 ByteBuf bytes = content.content();
-                int taken = Math.min(bytes.readableBytes(), credentialBody.length - credentialBodyLength);
-                bytes.getBytes(bytes.readerIndex(), credentialBody, credentialBodyLength, taken);
-                credentialBodyLength += taken;
+                int taken = Math.min(bytes.readableBytes(), bodyToDecide.length - bodyToDecideLength);
+                bytes.getBytes(bytes.readerIndex(), bodyToDecide, bodyToDecideLength, taken);
+                bodyToDecideLength += taken;
                 boolean complete = content instanceof LastHttpContent && taken == bytes.readableBytes();
-                if (complete || credentialBodyLength == credentialBody.length) {
-                    RequestRouter.CredentialEndpoint endpoint = credentialEndpoint;
-                    credentialEndpoint = null;
-                    route(router.route(request, endpoint, new BodyStart(credentialBody, credentialBodyLength, complete)));
-                    credentialBody = null;
+                if (complete || bodyToDecideLength == bodyToDecide.length) {
+                    BodyPrefix prefix = new BodyPrefix(bodyToDecide, bodyToDecideLength, complete);
+                    bodyToDecide = null;
+                    decide(requestPolicy.decide(prefix));
                 }
             }
             requestContent(content);
         }
 
-        void route(CompletableFuture<RequestRouter.Route> route) {
-            route.whenComplete((routed, failure) -> {
+        private void decide(CompletionStage<Decision> decision) {
+            decision.whenComplete((decided, failure) -> {
                 if (ctx.executor().inEventLoop()) {
-                    routed(routed, failure);
+                    decided(decided, failure);
                 } else {
-                    ctx.executor().execute(() -> routed(routed, failure));
+                    ctx.executor().execute(() -> decided(decided, failure));
                 }
             });
         }
 
-        private void routed(RequestRouter.Route route, Throwable failure) {
+        private void decided(Decision decision, Throwable failure) {
             if (done()) {
-                if (route != null) {
-                    route.reservation().ifPresent(router::signUpNotSent);
+                if (decision instanceof Decision.Answer answer) {
+                    answer.response().release();
                 }
+                requestPolicy.notSent();
                 return;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof PlacementUnavailableException unavailable) {
-                respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, unavailable.getMessage(), ProxyHeaders.NONE, ProxyHeaders.NONE);
-                return;
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                LOG.error("No decision for {} {}", request.method(), request.uri(), cause);
+                respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "the request could not be routed");
+            } else if (decision instanceof Decision.Answer answer) {
+                answerItself(answer.response());
+            } else {
+                forward = (Decision.Forward) decision;
+                if (canRetry()) {
+                    sentBody = new ArrayDeque<>(2);
+                }
+                send(0);
             }
-            if (cause != null) {
-                LOG.error("Routing failed for {} {}", request.method(), request.uri(), cause);
-                respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, "the router could not choose a cell", ProxyHeaders.NONE, ProxyHeaders.NONE);
-                return;
-            }
-            plan = route.plan();
-            reservation = route.reservation();
-            if (canRetry()) {
-                sentBody = new ArrayDeque<>(2);
-            }
-            send(0, plan.reason());
         }
 
-        private void send(int attemptNumber, RouteReason why) {
+        private void send(int attemptNumber) {
             attempt = attemptNumber;
-            cell = plan.cells().get(attemptNumber);
-            reason = why;
-            send(upstreams, cell.ingressUrl());
+            send(upstreams, upstream().url());
+        }
+
+        private Upstream upstream() {
+            return forward.upstreams().get(attempt);
         }
 
         @Override
@@ -351,25 +317,22 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         protected String upstreamName() {
-            return "cell " + cell.id();
+            return upstream().name();
         }
 
         @Override
         protected void connectFailed(Throwable cause) {
-            LOG.debug("No connection to cell {} for {} {}: {}", cell.id(), request.method(), request.uri(), cause.toString());
-            outcomes.failed(cell, FailureKind.CONNECT);
-            reservation.ifPresent(router::signUpNotSent);
-            reservation = Optional.empty();
+            LOG.debug("No connection to {} for {} {}: {}", upstream().name(), request.method(), request.uri(), cause.toString());
+            requestPolicy.connectFailed(attempt, cause);
             if (canRetry()) {
-                send(1, RouteReason.RETRY);
+                send(1);
                 return;
             }
-            respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "cell " + cell.id() + " could not be reached; the request was not sent", cell.id(), reason.headerValue());
+            respondWithProblem(HttpResponseStatus.SERVICE_UNAVAILABLE, upstream().name() + " could not be reached; the request was not sent");
         }
 
         private boolean canRetry() {
-            return idempotent && attempt == 0 && plan.cells().size() > 1;
+            return forward.resendable() && attempt <= 0 && forward.upstreams().size() > 1;
         }
 
         private void keepForResending(HttpContent content) {
@@ -382,28 +345,28 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         }
 
         /**
-         * Whether the request can go to the next cell: all that went to the first is kept. The body need not be
-         * complete: a gateway may answer on the head alone, and the rest of the body then follows to the next cell.
+         * Whether the request can go to the next upstream: all that went to the first is kept. The body need not be
+         * complete: a gateway may answer on the head alone, and the rest of the body then follows to the next upstream.
          */
         private boolean canResend() {
             return canRetry() && sentBody != null;
         }
 
         /**
-         * The cell's gateway answered that it could not serve the request (its app is down, say): the request
-         * goes to the next cell, and this answer, unread, goes with the connection that carried it.
+         * The upstream's gateway answered that it could not serve the request (its service is down, say): the request
+         * goes to the next upstream, and this answer, unread, goes with the connection that carried it.
          */
         @Override
         protected boolean diverted(HttpResponse response) {
             if (!GATEWAY_FAILURES.contains(response.status().code()) || !canResend()) {
                 return false;
             }
-            LOG.debug("Cell {} answered {} to {} {}; resending it to the next cell", cell.id(), response.status().code(),
+            LOG.debug("{} answered {} to {} {}; resending it to the next upstream", upstream().name(), response.status().code(),
                     request.method(), request.uri());
-            outcomes.responded(cell, response.status().code());
+            requestPolicy.responded(attempt, response);
             ReferenceCountUtil.release(response);
             releaseUpstream(false);
-            send(1, RouteReason.RETRY);
+            send(1);
             return true;
         }
 
@@ -411,13 +374,9 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
         protected void responding(HttpResponse response) {
             releaseSentBody();
             status = response.status().code();
-            outcomes.responded(cell, status);
-            // A sign-up whose fate is unknown (its connection broke after it went) is never settled and keeps its
-            // hold, so a retry goes to the same cell.
-            reservation.ifPresent(hold -> router.signUpAnswered(hold, status));
-            reservation = Optional.empty();
+            requestPolicy.responded(attempt, response);
             if (bodyEndsWithConnection(response)) {
-                // The cell marks the end of the body by closing its connection; the client needs a marker of its own.
+                // The upstream marks the end of the body by closing its connection; the client needs a marker of its own.
                 if (clientVersion.equals(HttpVersion.HTTP_1_1)) {
                     HttpUtil.setTransferEncodingChunked(response, true);
                 } else {
@@ -428,29 +387,30 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
                 // Answered before its body arrived: the rest of the body is dropped, and the connection ends with it.
                 keepAlive = false;
             }
-            ProxyHeaders.prepareForClient(response, cell.id(), reason.headerValue(), keepAlive, clientVersion);
+            ForwardedHeaders.removeHopByHop(response.headers());
+            ForwardedHeaders.connection(response.headers(), keepAlive, clientVersion);
         }
 
         @Override
         protected void lost(Throwable cause) {
-            LOG.debug("Connection to cell {} failed during {} {}: {}", cell.id(), request.method(), request.uri(), cause.toString());
-            outcomes.failed(cell, FailureKind.CLOSED);
+            LOG.debug("Connection to {} failed during {} {}: {}", upstream().name(), request.method(), request.uri(), cause.toString());
+            requestPolicy.lost(attempt, cause);
         }
 
         @Override
         protected void failedBeforeAnswer(Throwable cause) {
             if (canResend()) {
-                // Whether the cell stored the request before it went is unknown; an idempotent request may go again.
-                send(1, RouteReason.RETRY);
+                // Whether the upstream stored the request before it failed is unknown; a resendable request may go again.
+                send(1);
             } else {
-                respondWithProblem(HttpResponseStatus.BAD_GATEWAY, "cell " + cell.id()
+                respondWithProblem(HttpResponseStatus.BAD_GATEWAY, upstream().name()
                         + (cause instanceof ClosedChannelException ? " closed the connection before answering" : " failed before answering"));
             }
         }
 
         @Override
         protected void silent() {
-            outcomes.failed(cell, FailureKind.TIMEOUT);
+            requestPolicy.silent(attempt);
         }
 
         @Override
@@ -462,17 +422,19 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         protected void respondWithProblem(HttpResponseStatus problemStatus, String detail) {
-            respondWithProblem(problemStatus, detail, cell.id(), reason.headerValue());
-        }
-
-        private void respondWithProblem(HttpResponseStatus problemStatus, String detail, String cellId, String why) {
-            recordAnswer(problemStatus.code());
-            releaseUpstream(false);
-            FullHttpResponse response = problem(request, problemStatus, detail, cellId, why);
+            FullHttpResponse response = problems.problem(request, problemStatus, detail);
             if (problemStatus == HttpResponseStatus.SERVICE_UNAVAILABLE) {
                 response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
             }
-            ProxyHeaders.connection(response.headers(), keepAlive && requestComplete(), clientVersion);
+            requestPolicy.answeringItself(attempt, response.headers());
+            answerItself(response);
+        }
+
+        /** Ends the exchange with an answer of the edge's or the policy's own. */
+        private void answerItself(FullHttpResponse response) {
+            recordAnswer(response.status().code());
+            releaseUpstream(false);
+            ForwardedHeaders.connection(response.headers(), keepAlive && requestComplete(), clientVersion);
             reply(response);
         }
 
@@ -518,7 +480,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
         private void recordAnswer(int answeredStatus) {
             finish();
-            outcomes.answered(cell == null ? ProxyHeaders.NONE : cell.id(), answeredStatus, startNanos);
+            requestPolicy.answered(attempt, answeredStatus, System.nanoTime() - startNanos);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.atoll.cell.contracts.proxy;
+package io.atoll.edge;
 
 /** The exchange using a connection to an upstream, told what happens on it. */
 public interface UpstreamListener {

@@ -1,7 +1,9 @@
-package io.atoll.cell.contracts.proxy;
+package io.atoll.edge;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 
 import java.net.InetSocketAddress;
@@ -45,5 +47,14 @@ public final class ForwardedHeaders {
     /** A connection's peer as {@code X-Forwarded-For} names it: its IP address. */
     public static String peerAddress(SocketAddress remote) {
         return remote instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+
+    /** Says whether the client's connection stays open after this answer, in the terms of the client's HTTP version. */
+    public static void connection(HttpHeaders headers, boolean keepAlive, HttpVersion clientVersion) {
+        if (!keepAlive) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (clientVersion.equals(HttpVersion.HTTP_1_0)) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
     }
 }

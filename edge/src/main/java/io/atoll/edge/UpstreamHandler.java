@@ -1,4 +1,4 @@
-package io.atoll.cell.contracts.proxy;
+package io.atoll.edge;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -1,4 +1,4 @@
-package io.atoll.cell.contracts.proxy;
+package io.atoll.edge;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;

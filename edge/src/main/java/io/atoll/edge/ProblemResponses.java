@@ -1,4 +1,4 @@
-package io.atoll.cell.contracts.proxy;
+package io.atoll.edge;
 
 import io.atoll.cell.contracts.problem.Problem;
 import io.atoll.cell.contracts.tracing.TraceContextFilter;

@@ -1,4 +1,4 @@
-package io.atoll.cell.contracts.proxy;
+package io.atoll.edge;
 
 /**
  * A request target as the access log names it: the path without query or fragment, each segment that is an id — a

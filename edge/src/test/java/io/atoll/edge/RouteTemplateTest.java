@@ -1,4 +1,4 @@
-package io.atoll.cell.contracts.proxy;
+package io.atoll.edge;
 
 import org.junit.jupiter.api.Test;
 
