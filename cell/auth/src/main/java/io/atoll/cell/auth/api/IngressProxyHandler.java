@@ -2,12 +2,12 @@ package io.atoll.cell.auth.api;
 
 import io.atoll.cell.auth.domain.Authorization;
 import io.atoll.cell.contracts.IdentityHeaders;
-import io.atoll.cell.contracts.proxy.EarlyAnswerGate;
-import io.atoll.cell.contracts.proxy.ForwardedHeaders;
-import io.atoll.cell.contracts.proxy.LingeringClose;
-import io.atoll.cell.contracts.proxy.ProxiedExchange;
-import io.atoll.cell.contracts.proxy.ReadTimeouts;
-import io.atoll.cell.contracts.proxy.UpstreamConnections;
+import io.atoll.edge.EarlyAnswerGate;
+import io.atoll.edge.ForwardedHeaders;
+import io.atoll.edge.LingeringClose;
+import io.atoll.edge.ProxiedExchange;
+import io.atoll.edge.ReadTimeouts;
+import io.atoll.edge.UpstreamConnections;
 import io.atoll.cell.contracts.tracing.TraceContextFilter;
 import io.atoll.cell.contracts.tracing.TraceParent;
 import io.netty.channel.Channel;
@@ -45,9 +45,9 @@ import java.util.Optional;
  * connection. The request and the answer stream through over a pooled connection of the same event loop, with
  * back-pressure both ways; an {@code Expect: 100-continue} goes on to the app, whose interim answer comes back.
  *
- * <p>Everything else goes on to Micronaut untouched, where the filter decides it: the service's own endpoints,
- * refusals (answered there with problem+json), bodies declared larger than the server's limit (refused there with
- * 413), anything but a keep-alive HTTP/1.1 request, and any request arriving while Micronaut is still answering an
+ * <p>A body declared larger than the server's limit is refused here (413) before any of it is read. Everything else
+ * goes on to Micronaut untouched, where the filter decides it: the service's own endpoints, refusals (answered there
+ * with problem+json), anything but a keep-alive HTTP/1.1 request, and any request arriving while Micronaut is still answering an
  * earlier one on the connection, so that answers keep the order of the requests.
  */
 final class IngressProxyHandler extends ChannelDuplexHandler {
@@ -103,6 +103,10 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
             HttpResponseStatus tooLong = passedOn.none() ? tooLong(request) : null;
             if (tooLong != null) {
                 refuseTooLong(request, tooLong);
+                return;
+            }
+            if (passedOn.none() && HttpUtil.getContentLength(request, 0L) > upstream.maxRequestBytes()) {
+                refuseTooLarge(request);
                 return;
             }
             if (passedOn.none() && forwardable(request)) {
@@ -240,12 +244,23 @@ final class IngressProxyHandler extends ChannelDuplexHandler {
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
+    /**
+     * Answers a body declared larger than the server's limit before any of it is read, then reads and drops what the
+     * client still sends, so that neither a reset loses the answer nor the rest of the body is taken for a next request.
+     */
+    private void refuseTooLarge(HttpRequest request) {
+        FullHttpResponse response = upstream.problems().problem(request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "the request body is larger than " + upstream.maxRequestBytes() + " bytes");
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ReferenceCountUtil.release(request);
+        LingeringClose.closeAfter(ctx, response);
+    }
+
     /** Whether the request is one this handler forwards once allowed; the framework takes the others. */
     private boolean forwardable(HttpRequest request) {
         HttpHeaders headers = request.headers();
         if (!request.decoderResult().isSuccess() || !HttpVersion.HTTP_1_1.equals(request.protocolVersion())
-                || !HttpUtil.isKeepAlive(request) || headers.contains(HttpHeaderNames.UPGRADE)
-                || HttpUtil.getContentLength(request, 0L) > upstream.maxRequestBytes()) {
+                || !HttpUtil.isKeepAlive(request) || headers.contains(HttpHeaderNames.UPGRADE)) {
             return false;
         }
         String target = request.uri();
