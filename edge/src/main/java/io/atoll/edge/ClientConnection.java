@@ -183,6 +183,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         private final HttpVersion clientVersion;
         /** Whether the client's connection stays open after this exchange. */
         private boolean keepAlive;
+        /**
+         * Whether the request declares no body. Its end follows its head at once, but a decision made on the head alone
+         * may come first: the connection can still carry the next request.
+         */
+        private final boolean bodiless;
         private final long startNanos = System.nanoTime();
         /** The start of the body, read for the policy to decide by; null once decided or when it decides on the head. */
         private byte[] bodyToDecide;
@@ -204,6 +209,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             this.requestPolicy = requestPolicy;
             this.clientVersion = request.protocolVersion();
             this.keepAlive = HttpUtil.isKeepAlive(request);
+            this.bodiless = !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
             ForwardedHeaders.removeHopByHop(request.headers());
             request.setProtocolVersion(HttpVersion.HTTP_1_1);
             ForwardedHeaders.appendForwardedFor(request.headers(), clientAddress);
@@ -434,14 +440,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         private void answerItself(FullHttpResponse response) {
             recordAnswer(response.status().code());
             releaseUpstream(false);
-            ForwardedHeaders.connection(response.headers(), keepAlive && requestComplete(), clientVersion);
+            ForwardedHeaders.connection(response.headers(), keepAlive && (requestComplete() || bodiless), clientVersion);
             reply(response);
         }
 
         /** Writes the end of the answer, then takes the next request, or ends a connection that cannot carry one. */
         private void reply(Object end) {
             exchange = null;
-            if (!requestComplete()) {
+            if (!requestComplete() && !bodiless) {
                 LingeringClose.closeAfter(ctx, end);
                 return;
             }

@@ -43,7 +43,7 @@ class EarlyAnswerIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private EarlyAnsweringUpstream app;
     private AuthCell cell;
-    /** A member's token the ingress has verified before: its calls are forwarded from the connection's pipeline. */
+    /** A member's token the ingress has verified before: its calls are decided from memory. */
     private String remembered;
 
     @BeforeAll
@@ -61,17 +61,17 @@ class EarlyAnswerIT {
     }
 
     @Test
-    void anEarlyAnswerForwardedFromThePipelineReachesTheClientWhenTheAppResetsItsConnection() {
+    void anEarlyAnswerToARememberedTokenReachesTheClientWhenTheAppResetsItsConnection() {
         earlyAnswersOfTheAppReachTheClient(Ending.RESET, () -> remembered);
     }
 
     @Test
-    void anEarlyAnswerForwardedFromThePipelineReachesTheClientWhenTheAppDrainsTheBodyAndCloses() {
+    void anEarlyAnswerToARememberedTokenReachesTheClientWhenTheAppDrainsTheBodyAndCloses() {
         earlyAnswersOfTheAppReachTheClient(Ending.DRAIN, () -> remembered);
     }
 
     @Test
-    void anEarlyAnswerForwardedFromThePipelineReachesTheClientWhenTheAppKeepsItsConnection() {
+    void anEarlyAnswerToARememberedTokenReachesTheClientWhenTheAppKeepsItsConnection() {
         earlyAnswersOfTheAppReachTheClient(Ending.KEEP_ALIVE, () -> remembered);
     }
 

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForwardAuthIT {
-    private static final String PIPELINE_ANSWERS = "atoll.auth.pipeline.answers";
+    private static final String DECIDED_FROM_MEMORY = "atoll.auth.ingress.decided.from.memory";
     private AuthCell europe;
     private AuthCell america;
 
@@ -86,14 +86,14 @@ class ForwardAuthIT {
     }
 
     @Test
-    void aRepeatedTokenIsAnsweredInTheConnectionPipelineWithTheSameIdentity() {
+    void aRepeatedTokenIsDecidedFromMemoryWithTheSameIdentity() {
         String token = (String) Members.signUpAndIn(europe, "repeat@example.com").get("access_token");
         HttpResponse<String> first = check(europe, token);
-        double before = europe.count(PIPELINE_ANSWERS);
+        double before = europe.count(DECIDED_FROM_MEMORY);
 
         HttpResponse<String> repeated = check(europe, token);
 
-        assertThat(europe.count(PIPELINE_ANSWERS)).isEqualTo(before + 1);
+        assertThat(europe.count(DECIDED_FROM_MEMORY)).isEqualTo(before + 1);
         assertThat(repeated.statusCode()).isEqualTo(200);
         for (String header : List.of("X-Auth-Subject", "X-Auth-Scopes", "X-Auth-Home-Cell")) {
             assertThat(repeated.headers().firstValue(header)).as(header).isPresent().isEqualTo(first.headers().firstValue(header));

@@ -21,10 +21,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The ingress writes one access-log line per request, as JSON fields — trace id, method, route template, status,
  * bytes, duration, its cell and the authorization decision as route reason — whether the request was forwarded
- * from the connection's pipeline, decided by the framework's filter, refused, or served by the service itself.
+ * with a remembered token or a first-sighted one, refused, or served by the service itself.
  */
 class IngressAccessLogIT extends EchoAppCellTest {
-    private static final String FORWARDED = "atoll.auth.ingress.pipeline.forwarded";
+    private static final String FORWARDED = "atoll.auth.ingress.forwarded";
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
     private final CapturedLogs access = CapturedLogs.of("atoll.access", Level.INFO);
@@ -37,7 +37,7 @@ class IngressAccessLogIT extends EchoAppCellTest {
     }
 
     @Test
-    void aCallForwardedFromThePipelineIsOneLineWithItsDecision() {
+    void aForwardedCallIsOneLineWithItsDecision() {
         String bearer = bearer();
         send("GET", "/v1/devices/" + UUID.randomUUID() + "/commands", bearer);
         double before = cell.count(FORWARDED);
@@ -45,7 +45,7 @@ class IngressAccessLogIT extends EchoAppCellTest {
         HttpResponse<String> response = send("GET", "/v1/devices/" + UUID.randomUUID() + "/commands?after=7", bearer,
                 "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
 
-        assertThat(cell.count(FORWARDED)).as("forwarded from the pipeline").isEqualTo(before + 1);
+        assertThat(cell.count(FORWARDED)).as("forwarded to the app").isEqualTo(before + 1);
         assertThat(response.headers().firstValue("X-Atoll-Ingress-Decision")).isEmpty();
         Map<String, Object> line = lineWithTrace(TRACE_ID);
         assertThat(line).containsEntry("logger_name", "atoll.access").containsEntry("method", "GET")
@@ -64,8 +64,8 @@ class IngressAccessLogIT extends EchoAppCellTest {
         HttpResponse<String> unauthenticated = send("POST", "/v1/orders/17/cancel", null);
         HttpResponse<String> uncovered = send("GET", "/storage/v1/items/42", firstSighting);
 
-        // The first sighting is verified asynchronously and forwarded from the pipeline; the refusals are the framework's.
-        assertThat(cell.count(FORWARDED)).as("forwarded from the pipeline").isEqualTo(before + 1);
+        // The first sighting is verified asynchronously, then forwarded; the refusals are the ingress's own answers.
+        assertThat(cell.count(FORWARDED)).as("forwarded to the app").isEqualTo(before + 1);
         assertThat(List.of(granted, unauthenticated, uncovered)).extracting(HttpResponse::statusCode).containsExactly(200, 401, 404);
         assertThat(List.of(granted, unauthenticated, uncovered))
                 .allSatisfy(response -> assertThat(response.headers().firstValue("X-Atoll-Ingress-Decision")).isEmpty());

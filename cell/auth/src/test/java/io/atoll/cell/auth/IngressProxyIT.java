@@ -17,13 +17,13 @@ import java.util.concurrent.CountDownLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ingress forwards a call whose token it verified before from the connection's pipeline, and any other
- * allowed call through the framework's proxy: either way the app sees the verified identity, bodies stream, and
- * the answers on a connection keep the order of the requests.
+ * The ingress forwards a call whose token it verified before at once, and a token's first sighting once verified:
+ * either way the app sees the verified identity, bodies stream, and the answers on a connection keep the order of
+ * the requests.
  */
 class IngressProxyIT extends EchoAppCellTest {
-    private static final String FORWARDED = "atoll.auth.ingress.pipeline.forwarded";
-    private static final String FAILED = "atoll.auth.ingress.pipeline.upstream.failures";
+    private static final String FORWARDED = "atoll.auth.ingress.forwarded";
+    private static final String FAILED = "atoll.auth.ingress.upstream.failures";
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     private final HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -52,7 +52,7 @@ class IngressProxyIT extends EchoAppCellTest {
     }
 
     @Test
-    void aRememberedTokensCallIsForwardedFromThePipelineAsTheVerifiedMember() {
+    void aRememberedTokensCallIsForwardedAsTheVerifiedMember() {
         String bearer = bearer(false);
         try (RawConnection connection = RawConnection.open(cell.uri("/"))) {
             connection.send(get("/v1/feed?cursor=1", bearer));
@@ -114,7 +114,7 @@ class IngressProxyIT extends EchoAppCellTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(upload.statusCode()).isEqualTo(200);
         assertThat(upload.headers().firstValue("X-Seen-Bytes")).hasValue(String.valueOf((long) parts * EchoUpstream.PART));
-        assertThat(cell.count(FORWARDED)).as("forwarded from the pipeline").isEqualTo(before + 1);
+        assertThat(cell.count(FORWARDED)).as("forwarded to the app").isEqualTo(before + 1);
 
         String downId = UUID.randomUUID().toString();
         String downloader = bearer(remembered);
@@ -126,7 +126,7 @@ class IngressProxyIT extends EchoAppCellTest {
             upstream.firstPartRead(downId).countDown();
             assertThat(body.readAllBytes()).hasSize(EchoUpstream.PART + EchoUpstream.PART / 2);
         }
-        assertThat(cell.count(FORWARDED)).as("forwarded from the pipeline").isEqualTo(beforeDownload + 1);
+        assertThat(cell.count(FORWARDED)).as("forwarded to the app").isEqualTo(beforeDownload + 1);
     }
 
     @Test

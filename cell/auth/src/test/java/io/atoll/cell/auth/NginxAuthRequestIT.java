@@ -38,13 +38,13 @@ import static org.awaitility.Awaitility.await;
  * Debian's nginx guarding an app with {@code auth_request} against {@code GET /auth/check}, configured the way
  * nginx's documentation has it: what the service refuses never reaches the app (401 with the service's challenge,
  * 403), and what it allows arrives with the verified identity headers in place of any the client sent, also when
- * nginx asks again over a kept-alive connection and the check is answered in the connection's pipeline.
+ * nginx asks again over a kept-alive connection and the check is decided from memory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NginxAuthRequestIT {
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
     private static final Path PREFIX = Path.of("target", "nginx-auth-request-it").toAbsolutePath();
-    private static final String PIPELINE_ANSWERS = "atoll.auth.pipeline.answers";
+    private static final String DECIDED_FROM_MEMORY = "atoll.auth.ingress.decided.from.memory";
 
     /** The path and query of every request the app received. */
     private final Queue<String> appReceived = new ConcurrentLinkedQueue<>();
@@ -156,11 +156,11 @@ class NginxAuthRequestIT {
     }
 
     @Test
-    void checksRepeatedOverAKeptAliveConnectionAreAnsweredInThePipeline() {
+    void checksRepeatedOverAKeptAliveConnectionAreDecidedFromMemory() {
         String accountId = signUp("nginx-repeat@example.com");
         String token = accessToken("nginx-repeat@example.com");
         assertThat(throughNginx("/v1/feed?case=first", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
-        double before = cell.count(PIPELINE_ANSWERS);
+        double before = cell.count(DECIDED_FROM_MEMORY);
 
         HttpResponse<String> again = throughNginx("/v1/feed?case=again", "Authorization", "Bearer " + token);
 
@@ -168,7 +168,7 @@ class NginxAuthRequestIT {
         assertThat(seen(again, IdentityHeaders.SUBJECT)).isEqualTo(accountId);
         assertThat(seen(again, IdentityHeaders.SCOPES)).isEqualTo("app");
         assertThat(seen(again, IdentityHeaders.HOME_CELL)).isEqualTo("eu-west-1");
-        assertThat(cell.count(PIPELINE_ANSWERS)).as("nginx's second check, answered ahead of the framework").isEqualTo(before + 1);
+        assertThat(cell.count(DECIDED_FROM_MEMORY)).as("nginx's second check, decided from memory").isEqualTo(before + 1);
     }
 
     private Process startNginx() throws IOException {

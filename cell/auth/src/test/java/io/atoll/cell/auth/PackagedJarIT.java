@@ -90,7 +90,7 @@ class PackagedJarIT {
                 .redirectErrorStream(true)
                 .redirectOutput(LOG.toFile());
         Map<String, String> environment = builder.environment();
-        environment.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        environment.put("ATOLL_AUTH_INGRESS_PORT", String.valueOf(port));
         environment.put("ENDPOINTS_ALL_PORT", String.valueOf(managementPort));
         environment.put("DATASOURCES_DEFAULT_URL", database.jdbcUrl());
         environment.put("DATASOURCES_DEFAULT_USERNAME", database.username());

@@ -155,7 +155,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
     public Map<String, String> authEnvironment(PostgresServer postgres) {
         String peerJwks = peerIngresses.stream().map(peer -> "http://" + peer + "/.well-known/jwks.json").collect(Collectors.joining(","));
         return Map.of(
-                "MICRONAUT_SERVER_PORT", Integer.toString(ingress().port()),
+                "ATOLL_AUTH_INGRESS_PORT", Integer.toString(ingress().port()),
                 "ENDPOINTS_ALL_PORT", Integer.toString(ingressManagement().port()),
                 "ATOLL_CELL_ID", region,
                 "ATOLL_CELL_REGION", region,

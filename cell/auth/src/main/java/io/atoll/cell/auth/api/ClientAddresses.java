@@ -1,12 +1,16 @@
 package io.atoll.cell.auth.api;
 
+import io.atoll.edge.ForwardedHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
 
+import java.net.InetSocketAddress;
+
 /**
- * The address a request came from, as Micronaut resolves it: the connection's peer, or the header named by
- * {@code micronaut.server.client-address-header} when the service sits behind a trusted proxy.
+ * The address a request came from. The service's own endpoints are reached through the ingress, over loopback: the
+ * ingress appends the peer it saw to {@code X-Forwarded-For}, so the last entry names the client (or the router in
+ * front of the cell). Any other caller is named as Micronaut resolves it.
  */
 @Singleton
 final class ClientAddresses {
@@ -17,6 +21,11 @@ final class ClientAddresses {
     }
 
     String of(HttpRequest<?> request) {
+        InetSocketAddress peer = request.getRemoteAddress();
+        String forwarded = request.getHeaders().get(ForwardedHeaders.FORWARDED_FOR.toString());
+        if (forwarded != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress()) {
+            return forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
+        }
         String address = resolver.resolve(request);
         return address == null ? "unknown" : address;
     }

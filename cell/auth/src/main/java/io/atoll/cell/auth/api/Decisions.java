@@ -24,7 +24,6 @@ final class Decisions {
     private final Counter unauthenticated;
     private final Counter forbidden;
     private final Counter uncovered;
-    private final Counter answeredInPipeline;
 
     Decisions(MeterRegistry registry) {
         this.granted = counter(registry, "granted");
@@ -32,8 +31,6 @@ final class Decisions {
         this.unauthenticated = counter(registry, "unauthenticated");
         this.forbidden = counter(registry, "forbidden");
         this.uncovered = counter(registry, "uncovered");
-        this.answeredInPipeline = Counter.builder("atoll.auth.pipeline.answers")
-                .description("Forward-auth checks answered in the connection pipeline, ahead of the framework").register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
@@ -51,15 +48,8 @@ final class Decisions {
         return headers;
     }
 
-    /** Counts a decision that lets the request through. */
-    void allowed(Authorization authorization) {
+    private void allowed(Authorization authorization) {
         (authorization instanceof Authorization.Granted ? granted : anonymous).increment();
-    }
-
-    /** Counts a decision that lets the request through, answered in the connection pipeline. */
-    void allowedInPipeline(Authorization authorization) {
-        allowed(authorization);
-        answeredInPipeline.increment();
     }
 
     /** Counts a forward-auth decision; a refusal comes back as the error to answer with. */

@@ -27,7 +27,7 @@ public final class AuthCell implements AutoCloseable {
     public static AuthCell start(String cellId, int port, Map<String, Object> settings) {
         PostgresDatabase database = TestServers.postgres().createDatabase("auth");
         Map<String, Object> properties = new HashMap<>(database.micronautProperties("default"));
-        properties.put("micronaut.server.port", port);
+        properties.put("atoll.auth.ingress.port", port);
         properties.put("endpoints.all.port", freePort());
         properties.put("atoll.cell.id", cellId);
         properties.put("atoll.cell.region", cellId);
@@ -52,8 +52,9 @@ public final class AuthCell implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getApplicationContext().getRequiredProperty("endpoints.all.port", Integer.class) + path);
     }
 
+    /** An address on the ingress, the cell's public port. */
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+        return URI.create("http://127.0.0.1:" + server.getApplicationContext().getRequiredProperty("atoll.auth.ingress.port", Integer.class) + path);
     }
 
     public <T> T bean(Class<T> type) {
