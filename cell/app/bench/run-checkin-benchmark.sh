@@ -79,7 +79,7 @@ else
   ATOLL_APP_CASSANDRA_REPLICATION="$datacenter:1" ATOLL_LOG_LEVEL=WARN \
     start app "$app" "$java" -Xmx512m -jar "$module/target/atoll-app.jar"
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $auth_database WITH (FORCE)" -c "CREATE DATABASE $auth_database"
-  MICRONAUT_SERVER_PORT="$port" ATOLL_AUTH_UPSTREAM_URL="$app" ATOLL_LOG_LEVEL=WARN \
+  ATOLL_AUTH_INGRESS_PORT="$port" ATOLL_AUTH_UPSTREAM_URL="$app" ATOLL_LOG_LEVEL=WARN \
   DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:5432/$auth_database" DATASOURCES_DEFAULT_USERNAME=postgres \
     start auth "$target" "$java" -Xmx512m -jar "$auth_jar"
   args+=(--direct-target="$app")
