@@ -29,6 +29,15 @@ database="router_bench_$$"
 # Optional scheduling priority for everything the benchmark runs (proxies, upstream, load generators), e.g. -10
 # on a machine shared with other work; applied to both proxies alike.
 priority="${BENCH_NICE:-0}"
+# Whether both proxies write an access line per request: "on" (nginx a JSON line to a buffered file, the router its
+# JSON access log) or "off" (neither); the comparison is like for like either way.
+access_log="${ACCESS_LOG:-on}"
+case "$access_log" in
+  on) nginx_access_log="log_format json escape=json '{\"time\":\"\$time_iso8601\",\"method\":\"\$request_method\",\"uri\":\"\$uri\",\"status\":\$status,\"bytes\":\$body_bytes_sent,\"duration_s\":\$request_time}';
+  access_log $work/proxy/access.log json buffer=64k;"; router_access_log=INFO ;;
+  off) nginx_access_log="access_log off;"; router_access_log=OFF ;;
+  *) echo "ACCESS_LOG must be on or off" >&2; exit 2 ;;
+esac
 
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
   apt-get install -y nginx wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y nginx wrk >/dev/null; }
@@ -74,7 +83,7 @@ EOF
 { common_nginx "$work/proxy"; cat <<EOF
 worker_processes 2;
 http {
-  access_log off;
+  $nginx_access_log
   keepalive_requests 1000000;
   upstream cell { server 127.0.0.1:$upstream_port; keepalive 64; }
   server {
@@ -106,6 +115,7 @@ ATOLL_ROUTER_HEALTH_PATH=/ \
 MICRONAUT_SERVER_PORT="$admin_port" \
 DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
 ATOLL_LOG_LEVEL=WARN \
+ATOLL_ACCESS_LOG_LEVEL="$router_access_log" \
   nice -n "$priority" java -Xms512m -Xmx512m -Xlog:gc:file="$work/router-gc.log" -jar "$jar" > "$work/router.log" 2>&1 &
 router_pid=$!
 for _ in $(seq 1 120); do
@@ -122,7 +132,7 @@ requests_per_second() {
   nice -n "$priority" wrk -t"$wrk_threads" -c"$wrk_connections" -d"${1}s" "$2" | awk '/Requests\/sec/ { print $2 }'
 }
 
-echo "Machine: $(nproc) cores, $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; nginx $(nginx -v 2>&1 | sed 's/.*\///'); $(java -version 2>&1 | head -1); priority $priority"
+echo "Machine: $(nproc) cores, $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; nginx $(nginx -v 2>&1 | sed 's/.*\///'); $(java -version 2>&1 | head -1); priority $priority; access logs $access_log"
 echo "Warm-up (JIT of the router, connection pools): 10 s of wrk on each proxy"
 requests_per_second 10 "$router_url" >/dev/null
 requests_per_second 10 "$nginx_url" >/dev/null

@@ -22,11 +22,13 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The global router's policy on the edge: each request goes to the cell its {@link RequestRouter} plans, and to the
@@ -44,6 +46,8 @@ final class CellRoutingPolicy implements EdgePolicy {
     private final RequestRouter router;
     private final CellOutcomes outcomes;
     private final ProblemResponses problems;
+    /** Each cell as the edge names it, made once per cell (a reloaded registry's cell is a new one) rather than per request. */
+    private final Map<Cell, Upstream> upstreams = new ConcurrentHashMap<>();
 
     CellRoutingPolicy(RequestRouter router, CellOutcomes outcomes, ProblemResponses problems) {
         this.router = router;
@@ -54,6 +58,11 @@ final class CellRoutingPolicy implements EdgePolicy {
     @Override
     public RequestPolicy forRequest(HttpRequest head) {
         return new CellRequest(head, router.credentialEndpoint(head));
+    }
+
+    private Upstream upstream(Cell cell) {
+        Upstream upstream = upstreams.get(cell);
+        return upstream != null ? upstream : upstreams.computeIfAbsent(cell, added -> new Upstream(added.ingressUrl(), "cell " + added.id()));
     }
 
     @Override
@@ -99,7 +108,7 @@ final class CellRoutingPolicy implements EdgePolicy {
                 }
                 plan = routed.plan();
                 reservation = routed.reservation();
-                List<Upstream> cells = plan.cells().stream().map(cell -> new Upstream(cell.ingressUrl(), "cell " + cell.id())).toList();
+                List<Upstream> cells = plan.cells().stream().map(CellRoutingPolicy.this::upstream).toList();
                 // A client that sends an Idempotency-Key vouches that the cell answers a repeat with the first outcome.
                 boolean resendable = IDEMPOTENT.contains(request.method()) || request.headers().contains(ProxyHeaders.IDEMPOTENCY_KEY);
                 return new Decision.Forward(cells, resendable);
