@@ -54,9 +54,9 @@ start() {
   local log="$module/target/bench-$name.log"
   "$@" >"$log" 2>&1 &
   pids+=($!)
-  echo "$name started (pid $!, log $log); waiting for $url/health"
+  echo "$name started (pid $!, log $log); waiting for $url/health/readiness"
   for _ in $(seq 1 240); do
-    curl -fs "$url/health" >/dev/null 2>&1 && return 0
+    curl -fs "$url/health/readiness" >/dev/null 2>&1 && return 0
     kill -0 "$!" 2>/dev/null || { echo "$name exited; see $log" >&2; exit 1; }
     sleep 0.5
   done
