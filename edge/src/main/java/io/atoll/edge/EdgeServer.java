@@ -1,5 +1,7 @@
 package io.atoll.edge;
 
+import io.micronaut.http.netty.channel.EventLoopGroupFactory;
+import io.micronaut.http.netty.channel.NettyChannelType;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -7,9 +9,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.net.InetSocketAddress;
@@ -20,41 +22,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * An edge's listener: client connections on its event loops, each loop with its own pool of upstream connections,
- * so that a request and its upstream connection share one thread. Each client connection's pipeline is an idle
- * timer, the HTTP codec, the access log and a {@link ClientConnection} under the edge's policy: nothing more, since
- * every request pays for what sits in its path.
+ * An edge's listener: client connections on event loops of its own, each loop with its own pool of upstream
+ * connections, so that a request and its upstream connection share one thread. Each client connection's pipeline is
+ * an idle timer, the HTTP codec, the access log and a {@link ClientConnection} under the edge's policy: nothing more,
+ * since every request pays for what sits in its path.
  */
 public final class EdgeServer {
-    private final Settings settings;
-    private final Transport transport;
-    private final EdgePolicy policy;
-    private final ProblemResponses problems;
-    private final Supplier<ChannelHandler> accessLog;
+    private final EventLoopGroup loops;
+    private final int threads;
     private final Map<EventExecutor, UpstreamConnections> upstreamsByLoop = new HashMap<>();
-    private Channel listener;
+    private final Channel listener;
 
-    /**
-     * @param accessLog makes the access log of each client connection
-     */
-    public EdgeServer(Settings settings, Transport transport, EdgePolicy policy, ProblemResponses problems,
-                      Supplier<ChannelHandler> accessLog) {
-        this.settings = settings;
-        this.transport = transport;
-        this.policy = policy;
-        this.problems = problems;
-        this.accessLog = accessLog;
-    }
-
-    /** Starts listening; returns once the port is bound. */
-    public synchronized void start() {
-        for (EventExecutor loop : transport.loops()) {
-            upstreamsByLoop.put(loop, new UpstreamConnections((EventLoop) loop, transport.clientChannel(), settings.connectTimeout(),
+    private EdgeServer(String name, Settings settings, EventLoopGroupFactory transports, EdgePolicy policy, ProblemResponses problems,
+                       Supplier<ChannelHandler> accessLog) {
+        this.threads = settings.threads();
+        this.loops = transports.createEventLoopGroup(threads, new DefaultThreadFactory(name), null);
+        Class<? extends Channel> upstreamChannel = transports.channelClass(NettyChannelType.CLIENT_SOCKET);
+        for (EventExecutor loop : loops) {
+            upstreamsByLoop.put(loop, new UpstreamConnections((EventLoop) loop, upstreamChannel, settings.connectTimeout(),
                     settings.maxIdleConnectionsPerUpstream(), settings.idleConnectionTimeout()));
         }
-        listener = new ServerBootstrap()
-                .group(transport.loops())
-                .channel(transport.serverChannel())
+        this.listener = listen(settings, transports, policy, problems, accessLog);
+    }
+
+    private Channel listen(Settings settings, EventLoopGroupFactory transports, EdgePolicy policy, ProblemResponses problems,
+                           Supplier<ChannelHandler> accessLog) {
+        try {
+            return new ServerBootstrap()
+                .group(loops)
+                .channel(transports.serverSocketChannelClass())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {
@@ -69,24 +65,39 @@ public final class EdgeServer {
                 .bind(settings.host(), settings.port())
                 .syncUninterruptibly()
                 .channel();
+        } catch (RuntimeException bindFailed) {
+            loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw bindFailed;
+        }
+    }
+
+    /**
+     * Starts an edge on the transport of the application it is part of (epoll where there is one); returns once it
+     * listens.
+     *
+     * @param name the name of its event-loop threads
+     * @param accessLog makes the access log of each client connection
+     */
+    public static EdgeServer start(String name, Settings settings, EventLoopGroupFactory transports, EdgePolicy policy,
+                                   ProblemResponses problems, Supplier<ChannelHandler> accessLog) {
+        return new EdgeServer(name, settings, transports, policy, problems, accessLog);
     }
 
     /** The port the edge listens on. */
-    public synchronized int port() {
-        if (listener == null) {
-            throw new IllegalStateException("the edge is not listening");
-        }
+    public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    /** Stops listening and closes the idle upstream connections; the event loops are the caller's to shut down. */
-    public synchronized void stop() {
-        if (listener == null) {
-            return;
-        }
+    /** The event-loop threads the edge runs on. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Stops listening, closes the idle upstream connections and ends the event loops. */
+    public void stop() {
         listener.close().syncUninterruptibly();
         upstreamsByLoop.values().forEach(upstreams -> upstreams.loop().execute(upstreams::closeAll));
-        listener = null;
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     /**
@@ -101,15 +112,12 @@ public final class EdgeServer {
      *                          a head, or before the start of a body its policy decides by
      * @param maxIdleConnectionsPerUpstream idle connections kept open to each upstream, per event loop
      * @param idleConnectionTimeout how long an idle upstream connection stays open; keep it below the upstream's own
+     * @param threads its event-loop threads; 0 means one per processor
      */
     public record Settings(String host, int port, Duration connectTimeout, Duration readTimeout, Duration clientIdleTimeout,
-                           int maxIdleConnectionsPerUpstream, Duration idleConnectionTimeout) {
-    }
-
-    /**
-     * The event loops and socket types an edge runs on: those of the application it is part of.
-     */
-    public record Transport(EventLoopGroup loops, Class<? extends ServerChannel> serverChannel,
-                            Class<? extends Channel> clientChannel) {
+                           int maxIdleConnectionsPerUpstream, Duration idleConnectionTimeout, int threads) {
+        public Settings {
+            threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
     }
 }

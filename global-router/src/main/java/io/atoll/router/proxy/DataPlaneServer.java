@@ -7,15 +7,11 @@ import io.atoll.router.health.ReadinessProber;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.netty.channel.EventLoopGroupFactory;
-import io.micronaut.http.netty.channel.NettyChannelType;
-import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * The data plane: the mobile API's listener, in front of every cell. It is the edge under the router's
@@ -30,7 +26,6 @@ public final class DataPlaneServer implements ApplicationEventListener<StartupEv
     private final ReadinessProber prober;
     private final CellRoutingPolicy policy;
     private final ProblemResponses problems;
-    private EventLoopGroup loops;
     private EdgeServer edge;
 
     DataPlaneServer(DataPlaneSettings settings, EventLoopGroupFactory transports, ReadinessProber prober,
@@ -58,25 +53,17 @@ public final class DataPlaneServer implements ApplicationEventListener<StartupEv
     private synchronized void start() {
         // Route the first requests by what the probes found, not by guesswork.
         prober.probeAllAndWait();
-        int threads = settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
-        loops = transports.createEventLoopGroup(threads, new DefaultThreadFactory("data-plane"), null);
-        EdgeServer.Transport transport = new EdgeServer.Transport(loops, transports.serverSocketChannelClass(),
-                transports.channelClass(NettyChannelType.CLIENT_SOCKET));
-        EdgeServer.Settings edgeSettings = new EdgeServer.Settings(settings.host(), settings.port(), settings.connectTimeout(),
-                settings.readTimeout(), settings.clientIdleTimeout(), settings.maxIdleConnectionsPerCell(), settings.idleConnectionTimeout());
-        edge = new EdgeServer(edgeSettings, transport, policy, problems, CellAccessLog::new);
-        edge.start();
-        LOG.info("Data plane listening on {}:{} with {} threads ({})", settings.host(), edge.port(), threads,
-                transport.serverChannel().getSimpleName());
+        edge = EdgeServer.start("data-plane", new EdgeServer.Settings(settings.host(), settings.port(), settings.connectTimeout(),
+                settings.readTimeout(), settings.clientIdleTimeout(), settings.maxIdleConnectionsPerCell(), settings.idleConnectionTimeout(),
+                settings.threads()), transports, policy, problems, CellAccessLog::new);
+        LOG.info("Data plane listening on {}:{} with {} threads", settings.host(), edge.port(), edge.threads());
     }
 
     @PreDestroy
     synchronized void stop() {
-        if (edge == null) {
-            return;
+        if (edge != null) {
+            edge.stop();
+            edge = null;
         }
-        edge.stop();
-        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        edge = null;
     }
 }

@@ -11,11 +11,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.http.netty.channel.EventLoopGroupFactory;
-import io.micronaut.http.netty.channel.NettyChannelType;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The cell's ingress: the public listener of the cell, the edge under the {@link IngressPolicy}, on event loops of its
@@ -46,7 +42,6 @@ final class IngressServer implements ApplicationEventListener<ServerStartupEvent
     private final ProblemResponses problems;
     private final long maxRequestBytes;
     private final IngressPolicy.Counters counters;
-    private EventLoopGroup loops;
     private EdgeServer edge;
 
     IngressServer(IngressSettings settings, AuthSettings auth, CellSettings cell, EventLoopGroupFactory transports,
@@ -73,36 +68,21 @@ final class IngressServer implements ApplicationEventListener<ServerStartupEvent
         start(URI.create("http://127.0.0.1:" + event.getSource().getPort()));
     }
 
-    /** The port the ingress listens on. */
-    synchronized int port() {
-        if (edge == null) {
-            throw new IllegalStateException("the ingress is not listening");
-        }
-        return edge.port();
-    }
-
     private synchronized void start(URI ownEndpoints) {
         IngressPolicy policy = new IngressPolicy(authorizer, decisions, problems, new Upstream(auth.upstreamUrl(), "the upstream service"),
                 new Upstream(ownEndpoints, "the auth service"), maxRequestBytes, auth.ownRequestMaxBytes(), counters);
-        int threads = settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
-        loops = transports.createEventLoopGroup(threads, new DefaultThreadFactory("ingress"), null);
-        EdgeServer.Transport transport = new EdgeServer.Transport(loops, transports.serverSocketChannelClass(),
-                transports.channelClass(NettyChannelType.CLIENT_SOCKET));
-        edge = new EdgeServer(new EdgeServer.Settings(settings.host(), settings.port(), settings.connectTimeout(), settings.readTimeout(),
-                settings.clientIdleTimeout(), MAX_IDLE_CONNECTIONS_PER_UPSTREAM, IDLE_CONNECTION_TIMEOUT),
-                transport, policy, problems, () -> new IngressAccessLog(cellId));
-        edge.start();
-        LOG.info("Ingress listening on {}:{} with {} threads, in front of {} and {}", settings.host(), edge.port(), threads,
+        edge = EdgeServer.start("ingress", new EdgeServer.Settings(settings.host(), settings.port(), settings.connectTimeout(),
+                settings.readTimeout(), settings.clientIdleTimeout(), MAX_IDLE_CONNECTIONS_PER_UPSTREAM, IDLE_CONNECTION_TIMEOUT,
+                settings.threads()), transports, policy, problems, () -> new IngressAccessLog(cellId));
+        LOG.info("Ingress listening on {}:{} with {} threads, in front of {} and {}", settings.host(), edge.port(), edge.threads(),
                 auth.upstreamUrl(), ownEndpoints);
     }
 
     @PreDestroy
     synchronized void stop() {
-        if (edge == null) {
-            return;
+        if (edge != null) {
+            edge.stop();
+            edge = null;
         }
-        edge.stop();
-        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        edge = null;
     }
 }
