@@ -1,6 +1,7 @@
 package io.atoll.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atoll.devstack.cli.simulate.MobileClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +45,7 @@ class ShoppingJourneyIT {
     private static final String REGION = "us-east-1";
     private static final String PASSWORD = "shopper-Passw0rd!";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL_PAUSE = Duration.ofMillis(200);
     private static E2ePlatform platform;
 
@@ -156,6 +160,35 @@ class ShoppingJourneyIT {
         assertThat(other.client.get(other.token, "/v1/uploads/" + uploadId).status()).isEqualTo(404);
         assertThat(other.client.download(other.token, "/v1/uploads/" + uploadId + "/content").status()).isEqualTo(404);
         assertThat(other.client.get(other.token, "/v1/orders").body().path("orders")).isEmpty();
+    }
+
+    @Test
+    void aMemberChangesTheirProfileAndTheTierChangeIsHistory() throws Exception {
+        Shopper shopper = Shopper.signedUp();
+        Map<String, Object> change = Map.of("name", "Ada Lovelace", "tier", "premium", "postalAddress",
+                Map.of("line1", "12 St James's Square", "city", "London", "postalCode", "SW1Y 4JH", "country", "GB"));
+
+        HttpResponse<String> changed = HTTP.send(HttpRequest.newBuilder(platform.router().resolve("/v1/profile"))
+                .header("Authorization", "Bearer " + shopper.token).header("X-Client-Region", REGION)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(change)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode profile = shopper.client.get(shopper.token, "/v1/profile").body();
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(profile.path("name").asText()).isEqualTo("Ada Lovelace");
+        assertThat(profile.path("tier").asText()).isEqualTo("premium");
+        assertThat(profile.path("postalAddress").path("city").asText()).isEqualTo("London");
+        try (Connection core = platform.coreDatabase(REGION);
+             PreparedStatement query = core.prepareStatement("SELECT tier FROM membership_history WHERE member_id = ? ORDER BY id")) {
+            query.setString(1, shopper.memberId());
+            List<String> tiers = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tiers.add(rows.getString("tier"));
+                }
+            }
+            assertThat(tiers).as("the member's tiers in core_us_east_1, oldest first").containsExactly("basic", "premium");
+        }
     }
 
     @Test
