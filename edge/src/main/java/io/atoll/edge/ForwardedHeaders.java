@@ -9,6 +9,7 @@ import io.netty.util.AsciiString;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
+import java.util.Set;
 
 /** What every proxy here does to the headers it passes on, whichever side it passes them to. */
 public final class ForwardedHeaders {
@@ -42,6 +43,21 @@ public final class ForwardedHeaders {
     /** The {@code X-Forwarded-For} value that adds the address the request came from to the one it arrived with (or none). */
     public static String forwardedFor(String arrived, String clientAddress) {
         return arrived == null ? clientAddress : arrived + ", " + clientAddress;
+    }
+
+    /**
+     * The client an {@code X-Forwarded-For} value names, believing only the proxies trusted: from the last hop (the
+     * one the proxy in front of the reader saw) leftwards past each trusted proxy, the first address that is not one.
+     * Anything left of it could have been written by the client itself.
+     */
+    public static String clientBehind(String forwardedFor, Set<String> trustedProxies) {
+        String[] hops = forwardedFor.split(",");
+        int hop = hops.length - 1;
+        while (hop > 0 && trustedProxies.contains(hops[hop].trim())) {
+            hop--;
+        }
+        String client = hops[hop].trim();
+        return client.isEmpty() ? "unknown" : client;
     }
 
     /** A connection's peer as {@code X-Forwarded-For} names it: its IP address. */

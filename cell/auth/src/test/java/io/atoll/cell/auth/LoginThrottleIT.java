@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,7 +31,10 @@ class LoginThrottleIT {
                 "atoll.auth.login-throttle.account-max-failures", 3,
                 "atoll.auth.login-throttle.address-max-failures", 8,
                 "atoll.auth.login-throttle.window", "10m",
-                "atoll.auth.login-throttle.lockout", "15m"));
+                "atoll.auth.login-throttle.lockout", "15m",
+                // The test's own address stands for the global router: requests that name a client behind it in
+                // X-Forwarded-For count against that client.
+                "atoll.auth.trusted-proxies", "127.0.0.1"));
     }
 
     @AfterAll
@@ -38,6 +44,13 @@ class LoginThrottleIT {
 
     private HttpResponse<String> signIn(String email, String password) {
         return Http.postForm(cell.uri("/oauth/token"), "grant_type", "password", "username", email, "password", password);
+    }
+
+    private HttpResponse<String> signInBehindTheRouter(String client, String email, String password) {
+        String form = "grant_type=password&username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return Http.send(HttpRequest.newBuilder(cell.uri("/oauth/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", client).POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     @Test
@@ -73,6 +86,21 @@ class LoginThrottleIT {
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(cell.bean(AuditEventRepository.class).findByTypeOrderById(AuditEventType.LOCKOUT))
                 .anySatisfy(event -> assertThat(event.detail()).isEqualTo("address locked"));
+        cell.clock().advance(Duration.ofMinutes(16));
+    }
+
+    @Test
+    void behindATrustedProxyEachClientIsLockedAloneNotTheProxy() {
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            assertThat(signInBehindTheRouter("203.0.113.7", "stuffed" + attempt + "@example.com", "wrong password").statusCode()).isEqualTo(400);
+        }
+
+        assertThat(signInBehindTheRouter("203.0.113.7", "stuffed9@example.com", "wrong password").statusCode())
+                .as("the guessing client").isEqualTo(429);
+        assertThat(signInBehindTheRouter("198.51.100.20", "stuffed9@example.com", "wrong password").statusCode())
+                .as("another client behind the same router").isEqualTo(400);
+        assertThat(cell.bean(AuditEventRepository.class).findByTypeOrderById(AuditEventType.LOCKOUT))
+                .anySatisfy(event -> assertThat(event.clientAddress()).isEqualTo("203.0.113.7"));
         cell.clock().advance(Duration.ofMinutes(16));
     }
 }

@@ -25,6 +25,8 @@ import java.util.List;
  * @param peerJwksMinRefetchInterval the least time between two fetches caused by tokens with an unknown {@code kid}
  * @param verifiedTokenCacheSize how many verified tokens are remembered (0: verify every time)
  * @param ownRequestMaxBytes the largest body accepted by the service's own endpoints
+ * @param trustedProxies the addresses of the proxies in front of the ingress (the global router) whose
+ *                       {@code X-Forwarded-For} entries name the client; none: the ingress's peer is the client
  */
 @ConfigurationProperties("atoll.auth")
 public record AuthSettings(
@@ -37,10 +39,12 @@ public record AuthSettings(
         @Bindable(defaultValue = "app") @NotEmpty List<String> memberScopes,
         @Bindable(defaultValue = "10s") @NotNull Duration peerJwksMinRefetchInterval,
         @Bindable(defaultValue = "100000") @Min(0) int verifiedTokenCacheSize,
-        @Bindable(defaultValue = "16384") @Min(256) int ownRequestMaxBytes) {
+        @Bindable(defaultValue = "16384") @Min(256) int ownRequestMaxBytes,
+        @Bindable(defaultValue = "") List<String> trustedProxies) {
 
     public AuthSettings {
         peerJwksUrls = peerJwksUrls == null ? List.of() : List.copyOf(peerJwksUrls);
         memberScopes = List.copyOf(memberScopes);
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 }
