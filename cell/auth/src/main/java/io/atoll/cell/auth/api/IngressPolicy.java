@@ -104,7 +104,8 @@ final class IngressPolicy implements EdgePolicy {
             if (!target.startsWith("/")) {
                 return answer(problem(HttpResponseStatus.BAD_REQUEST, "the request target must be a path"));
             }
-            if (HttpUtil.getContentLength(request, 0L) > maxRequestBytes) {
+            long length = HttpUtil.getContentLength(request, -1L);
+            if (length > maxRequestBytes) {
                 return answer(problem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "the request body is larger than " + maxRequestBytes + " bytes"));
             }
             HttpHeaders headers = request.headers();
@@ -120,7 +121,6 @@ final class IngressPolicy implements EdgePolicy {
                 return check(headers);
             }
             decision = OWN;
-            long length = HttpUtil.getContentLength(request, -1L);
             if (length > ownRequestMaxBytes) {
                 return answer(problem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "this endpoint accepts at most " + ownRequestMaxBytes + " bytes"));
             }
