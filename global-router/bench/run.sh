@@ -20,6 +20,7 @@ admin_port="${ROUTER_ADMIN_PORT:-18081}"
 wrk_threads="${WRK_THREADS:-2}"
 wrk_connections="${WRK_CONNECTIONS:-64}"
 wrk_seconds="${WRK_SECONDS:-10}"
+warmup_seconds="${WARMUP_SECONDS:-30}"   # the router's JIT still improves it after 10 s of load
 rounds="${ROUNDS:-5}"   # 0 skips the saturation runs
 rate="${RATE:-1000}"
 rate_seconds="${RATE_SECONDS:-20}"
@@ -32,6 +33,10 @@ priority="${BENCH_NICE:-0}"
 # Whether both proxies write an access line per request: "on" (nginx a JSON line to a buffered file, the router its
 # JSON access log) or "off" (neither); the comparison is like for like either way.
 access_log="${ACCESS_LOG:-on}"
+# PROFILE=on records a Java Flight Recording of the router for the whole run ($work/router.jfr).
+profile="${PROFILE:-off}"
+# Extra JVM options for the router, e.g. to try a Netty setting: ROUTER_JAVA_OPTS="-Dio.netty.allocator.type=pooled".
+router_java_opts="${ROUTER_JAVA_OPTS:-}"
 case "$access_log" in
   on) nginx_access_log="log_format json escape=json '{\"time\":\"\$time_iso8601\",\"method\":\"\$request_method\",\"uri\":\"\$uri\",\"status\":\$status,\"bytes\":\$body_bytes_sent,\"duration_s\":\$request_time}';
   access_log $work/proxy/access.log json buffer=64k;"; router_access_log=INFO ;;
@@ -116,7 +121,9 @@ MICRONAUT_SERVER_PORT="$admin_port" \
 DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:5432/$database" \
 ATOLL_LOG_LEVEL=WARN \
 ATOLL_ACCESS_LOG_LEVEL="$router_access_log" \
-  nice -n "$priority" java -Xms512m -Xmx512m -Xlog:gc:file="$work/router-gc.log" -jar "$jar" > "$work/router.log" 2>&1 &
+  nice -n "$priority" java -Xms512m -Xmx512m -Xlog:gc:file="$work/router-gc.log" \
+    $([[ "$profile" == on ]] && echo "-XX:StartFlightRecording=settings=profile,filename=$work/router.jfr") \
+    $router_java_opts -jar "$jar" > "$work/router.log" 2>&1 &
 router_pid=$!
 for _ in $(seq 1 120); do
   curl -sf -o /dev/null "http://127.0.0.1:$router_port/" && break
@@ -132,29 +139,60 @@ requests_per_second() {
   nice -n "$priority" wrk -t"$wrk_threads" -c"$wrk_connections" -d"${1}s" "$2" | awk '/Requests\/sec/ { print $2 }'
 }
 
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# CPU time (user + system, in clock ticks) the given processes and their threads have used so far.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") ))
+  done
+  echo "$total"
+}
+nginx_proxy_pids=("$(cat "$work/proxy/nginx.pid")" $(pgrep -P "$(cat "$work/proxy/nginx.pid")"))
+ticks_per_second="$(getconf CLK_TCK)"
+
+# Saturates one proxy; prints its requests/s and the CPU microseconds it spent per request. A proxy's CPU per
+# request varies far less than its throughput when something else shares the machine.
+saturate() {
+  local url="$1" before after rps
+  shift
+  before="$(cpu_ticks "$@")"
+  rps="$(requests_per_second "$wrk_seconds" "$url")"
+  after="$(cpu_ticks "$@")"
+  awk -v rps="$rps" -v ticks=$(( after - before )) -v hz="$ticks_per_second" -v s="$wrk_seconds" \
+    'BEGIN { printf "%s %.1f", rps, ticks / hz * 1e6 / (rps * s) }'
+}
+
 echo "Machine: $(nproc) cores, $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; nginx $(nginx -v 2>&1 | sed 's/.*\///'); $(java -version 2>&1 | head -1); priority $priority; access logs $access_log"
-echo "Warm-up (JIT of the router, connection pools): 10 s of wrk on each proxy"
-requests_per_second 10 "$router_url" >/dev/null
-requests_per_second 10 "$nginx_url" >/dev/null
+echo "Warm-up (JIT of the router, connection pools): ${warmup_seconds} s of wrk on each proxy"
+requests_per_second "$warmup_seconds" "$router_url" >/dev/null
+requests_per_second "$warmup_seconds" "$nginx_url" >/dev/null
 
 if (( rounds > 0 )); then
   echo "Saturation: wrk -t$wrk_threads -c$wrk_connections -d${wrk_seconds}s, $rounds rounds, proxies alternating"
-  printf '%-6s %12s %12s %12s %8s\n' round upstream nginx router ratio
+  printf '%-6s %12s %12s %12s %8s %14s %14s %8s\n' round upstream nginx router ratio "nginx µs/req" "router µs/req" "cpu ratio"
   ratios=()
+  cpu_ratios=()
   for round in $(seq 1 "$rounds"); do
     direct="$(requests_per_second "$wrk_seconds" "$upstream")"
     if (( round % 2 )); then
-      proxied_nginx="$(requests_per_second "$wrk_seconds" "$nginx_url")"
-      proxied_router="$(requests_per_second "$wrk_seconds" "$router_url")"
+      read -r proxied_nginx nginx_cpu <<< "$(saturate "$nginx_url" "${nginx_proxy_pids[@]}")"
+      read -r proxied_router router_cpu <<< "$(saturate "$router_url" "$router_pid")"
     else
-      proxied_router="$(requests_per_second "$wrk_seconds" "$router_url")"
-      proxied_nginx="$(requests_per_second "$wrk_seconds" "$nginx_url")"
+      read -r proxied_router router_cpu <<< "$(saturate "$router_url" "$router_pid")"
+      read -r proxied_nginx nginx_cpu <<< "$(saturate "$nginx_url" "${nginx_proxy_pids[@]}")"
     fi
     ratio="$(awk -v r="$proxied_router" -v n="$proxied_nginx" 'BEGIN { printf "%.2f", r / n }')"
+    cpu_ratio="$(awk -v r="$router_cpu" -v n="$nginx_cpu" 'BEGIN { printf "%.2f", n / r }')"
     ratios+=("$ratio")
-    printf '%-6s %12s %12s %12s %8s\n' "$round" "$direct" "$proxied_nginx" "$proxied_router" "$ratio"
+    cpu_ratios+=("$cpu_ratio")
+    printf '%-6s %12s %12s %12s %8s %14s %14s %8s\n' "$round" "$direct" "$proxied_nginx" "$proxied_router" "$ratio" "$nginx_cpu" "$router_cpu" "$cpu_ratio"
   done
-  echo "Median router/nginx throughput ratio: $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
+  echo "Median router/nginx throughput ratio: $(median "${ratios[@]}")"
+  echo "Median nginx/router CPU-per-request ratio (1.00: the router costs what nginx costs): $(median "${cpu_ratios[@]}")"
 fi
 
 echo "Fixed rate: $rate requests/s to each URL at once for ${rate_seconds}s, $rate_connections connections each (after ${rate_warmup_seconds}s warm-up); latency in microseconds"
