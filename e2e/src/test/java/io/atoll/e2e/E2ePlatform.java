@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atoll.devstack.platform.CellHeaps;
 import io.atoll.devstack.platform.CellServices;
+import io.atoll.devstack.platform.CoreDatabases;
 import io.atoll.devstack.platform.LocalPlatform;
 import io.atoll.devstack.platform.PlatformSettings;
 import io.atoll.devstack.platform.RouterServices;
+import io.atoll.devstack.platform.TeamScopes;
 import io.atoll.devstack.platform.WorkerNotifications;
 import io.atoll.devstack.platform.WorkerSettings;
 import io.atoll.devstack.process.OwnedProcess;
@@ -54,6 +56,8 @@ final class E2ePlatform {
     private static final int CELL_BASE_PORT = 28110;
     private static final int ROUTER_PORT = 28080;
     private static final int S3_PORT = 28333;
+    /** The core primary; its replica is on the next port. */
+    private static final int CORE_PRIMARY_PORT = 25442;
     private static final CellHeaps CELL_HEAPS = new CellHeaps("128m", "128m", "128m");
     private static final List<Duration> WORKER_RETRY_DELAYS = List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
     static final String GITHUB_TOKEN = "ghp_e2eStatusesOnly";
@@ -86,7 +90,7 @@ final class E2ePlatform {
             PlatformSettings settings = new PlatformSettings(root.resolve("e2e/target/platform"), Endpoint.loopback(5432),
                     Endpoint.loopback(5672), Endpoint.loopback(S3_PORT), Endpoint.loopback(19342), 17342, "512m", REGIONS, CELL_BASE_PORT,
                     new RouterServices(Endpoint.loopback(ROUTER_PORT), Endpoint.loopback(ROUTER_PORT + 1)), Optional.of(root), CELL_HEAPS,
-                    workers);
+                    workers, new CoreDatabases(Endpoint.loopback(CORE_PRIMARY_PORT), Endpoint.loopback(CORE_PRIMARY_PORT + 1), TeamScopes.NONE));
             long build = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
             LocalPlatform platform = settings.platform(OptionalLong.of(build));
             platform.up((component, message) -> LOG.info("[{}] {}", component, message));
@@ -116,9 +120,9 @@ final class E2ePlatform {
         return settings.cells().get(REGIONS.indexOf(region));
     }
 
-    /** A connection to a cell's business database, as storage's owner sees it. */
+    /** A connection to a cell's business database on the core primary, as storage's owner sees it. */
     Connection coreDatabase(String region) throws SQLException {
-        PostgresServer postgres = settings.postgresServer();
+        PostgresServer postgres = settings.coreDatabases().primaryServer();
         return DriverManager.getConnection(postgres.jdbcUrl(cell(region).coreDatabase()), postgres.user(), "");
     }
 

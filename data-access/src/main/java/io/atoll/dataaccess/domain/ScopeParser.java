@@ -56,7 +56,8 @@ public final class ScopeParser {
         } catch (YAMLException e) {
             throw refused("", "not YAML: " + e.getMessage().replaceAll("\\s+", " ").trim());
         }
-        Map<String, Object> root = map("", document, Set.of("team", "description", "attributes", "rows", "tables", "views", "aggregates"));
+        Map<String, Object> root = map("", document, Set.of("team", "description", "sessions", "attributes", "rows", "tables", "views",
+                "aggregates"));
         String team = identifier("team", root.get("team"));
         if (!Path.of(file).getFileName().toString().equals(team + ".yaml")) {
             throw refused("team", "team '" + team + "' must be defined in " + team + ".yaml");
@@ -65,6 +66,11 @@ public final class ScopeParser {
             throw refused("team", "'" + team + "' is reserved");
         }
         String description = text("description", root.get("description"));
+        Sessions sessions = Sessions.ANY;
+        if (root.containsKey("sessions")) {
+            String code = text("sessions", root.get("sessions"));
+            sessions = Sessions.ofCode(code).orElseThrow(() -> refused("sessions", "unknown value '" + code + "' (known: any, replica-only)"));
+        }
         Map<String, String> attributes = new TreeMap<>();
         if (root.containsKey("attributes")) {
             map("attributes", root.get("attributes"), null).forEach((name, meaning) ->
@@ -111,7 +117,7 @@ public final class ScopeParser {
         if (names.isEmpty()) {
             throw refused("tables", "a scope reads at least one table");
         }
-        return new TeamScope(team, description, new TreeMap<>(attributes), rows, tables, views, aggregates);
+        return new TeamScope(team, description, sessions, new TreeMap<>(attributes), rows, tables, views, aggregates);
     }
 
     private RowLimit rowLimit(Object definition, Map<String, String> attributes) {

@@ -14,13 +14,15 @@ import static java.util.Objects.requireNonNull;
  * Everything a team may do in a cell's core database, from its scope file: the schema and the group role of the
  * team's name, what it reads, which rows, masked how, and which writes it makes.
  *
+ * @param sessions which servers the team's people may log in to
  * @param attributes what each login of the team is given when granted, by name, with what it means
  */
-public record TeamScope(String team, String description, SortedMap<String, String> attributes, Optional<RowLimit> rows,
+public record TeamScope(String team, String description, Sessions sessions, SortedMap<String, String> attributes, Optional<RowLimit> rows,
                         List<TableScope> tables, List<ViewScope> views, List<AggregateScope> aggregates) {
     public TeamScope {
         requireNonNull(team, "team is null");
         requireNonNull(description, "description is null");
+        requireNonNull(sessions, "sessions is null");
         attributes = new TreeMap<>(attributes);
         requireNonNull(rows, "rows is null");
         tables = List.copyOf(tables);

@@ -60,7 +60,9 @@ class ScopeParserTest {
         });
         assertThat(analytics.table("members").orElseThrow().columns()).doesNotContain("email", "name", "postal_line1", "postal_line2",
                 "postal_city", "postal_code", "postal_country");
+        assertThat(analytics.sessions()).isEqualTo(Sessions.REPLICA_ONLY);
         TeamScope sales = scopes.teams().get(2);
+        assertThat(sales.sessions()).isEqualTo(Sessions.ANY);
         assertThat(sales.table("items").orElseThrow().neverDeleted()).isTrue();
         assertThat(sales.relations().values()).allSatisfy(columns -> assertThat(columns).noneMatch(column -> column.startsWith("member")));
     }
@@ -70,6 +72,7 @@ class ScopeParserTest {
         TeamScope scope = ScopeParser.parse("scopes/logistics.yaml", VALID);
 
         assertThat(scope.attributes()).containsEntry("region", "the warehouse region");
+        assertThat(scope.sessions()).as("a file that does not say").isEqualTo(Sessions.ANY);
         assertThat(scope.table("orders").orElseThrow()).isEqualTo(new TableScope("orders", List.of("id"), List.of("id", "status", "warehouse_region"),
                 List.of(), List.of(), List.of("status"), Optional.of(new StatusChange("placed", List.of("fulfilled"))), false, Optional.empty()));
         assertThat(scope.relations()).containsOnlyKeys("orders", "order_items", "totals");
@@ -79,7 +82,7 @@ class ScopeParserTest {
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             team: logistics                  | team: sales                               | logistics.yaml: team: team 'sales' must be defined in sales.yaml
-            description: Ships orders.       | colour: blue                              | logistics.yaml: colour: unknown field (known: aggregates, attributes, description, rows, tables, team, views)
+            description: Ships orders.       | colour: blue                              | logistics.yaml: colour: unknown field (known: aggregates, attributes, description, rows, sessions, tables, team, views)
             columns: [id, status, warehouse_region] | columns: [id, status]              | logistics.yaml: tables.orders.columns: the team's rows are limited by warehouse_region: show that column or give rows-follow
             update: [status]                 | update: [weight]                          | logistics.yaml: tables.orders.update: 'weight' is not among the table's columns
             to: [fulfilled]                  | to: [shipped]                             | logistics.yaml: tables.orders.status-change.to: 'shipped' is not a status storage records (fulfilled, cancelled)
@@ -99,6 +102,15 @@ class ScopeParserTest {
                 .isInstanceOf(ScopeDefinitionException.class)
                 .hasMessage(message)
                 .satisfies(refusal -> assertThat(refusal.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void aTeamIsKeptToTheReplicasOnlyByAKnownValue() {
+        assertThat(ScopeParser.parse("logistics.yaml", VALID + "sessions: replica-only\n").sessions()).isEqualTo(Sessions.REPLICA_ONLY);
+        assertThat(ScopeParser.parse("logistics.yaml", VALID + "sessions: any\n").sessions()).isEqualTo(Sessions.ANY);
+        assertThatThrownBy(() -> ScopeParser.parse("logistics.yaml", VALID + "sessions: primary-only\n"))
+                .isInstanceOf(ScopeDefinitionException.class)
+                .hasMessage("logistics.yaml: sessions: unknown value 'primary-only' (known: any, replica-only)");
     }
 
     @Test

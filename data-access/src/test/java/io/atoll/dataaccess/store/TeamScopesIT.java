@@ -3,9 +3,10 @@ package io.atoll.dataaccess.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atoll.cell.contracts.events.CellEvent;
 import io.atoll.dataaccess.RepositoryScopes;
+import io.atoll.dataaccess.domain.PostgresLoginRulesCompiler;
 import io.atoll.dataaccess.domain.PostgresScopeCompiler;
 import io.atoll.dataaccess.domain.TrinoRulesCompiler;
-import io.atoll.testing.PostgresDatabase;
+import io.atoll.testing.ReplicatedDatabase;
 import io.atoll.testing.TestServers;
 import io.micronaut.serde.ObjectMapper;
 import org.flywaydb.core.Flyway;
@@ -38,19 +39,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The compiled scopes on a real cell database (storage's migrations, then the teams'), used by a login of each team:
- * every operation on every table and view answers as the scope files say, and the row limits, masks and writes
- * behave as the teams need.
+ * The compiled scopes on a real cell database (storage's migrations, then the teams'), on a primary with its streaming
+ * read replica as the cells' core databases run, used by a login of each team: every operation on every table and view
+ * answers as the scope files say on both servers, and the row limits, masks and writes behave as the teams need.
+ * Analytics, kept to the replicas, is refused at the primary's door, so its reads are made on the replica.
  */
 class TeamScopesIT {
     private static final String CELL = "eu-west-1";
     private static final List<String> TEAMS = List.of("logistics", "sales", "analytics");
+    /** Analytics is kept to the replicas: the primary refuses its logins (see the test of that). */
+    private static final List<String> TEAMS_ON_THE_PRIMARY = List.of("logistics", "sales");
     private static final List<String> OPERATIONS = List.of("select", "insert", "update", "delete");
 
     /**
-     * What each team may do with each relation of the database, written from the scope files by hand: select, insert,
-     * update, delete, each {@code y} (done), {@code -} (refused: no privilege) or {@code v} (refused: a view no one
-     * writes through). Base tables read through a team's views are still refused whole ({@code SELECT *}) where the
+     * What each team may do with each relation of the database on the primary, written from the scope files by hand:
+     * select, insert, update, delete, each {@code y} (done), {@code -} (refused: no privilege) or {@code v} (refused: a
+     * view no one writes through). On the replica, also {@code r} (refused: a read-only transaction). Base tables read through a team's views are still refused whole ({@code SELECT *}) where the
      * team may read only some of their columns.
      */
     private static final String EXPECTED = """
@@ -104,7 +108,7 @@ class TeamScopesIT {
     private static final UUID EU_ORDER_TO_MOVE = UUID.fromString("00000000-0000-0000-0000-00000000e002");
     private static final UUID US_ORDER = UUID.fromString("00000000-0000-0000-0000-00000000a001");
 
-    private static PostgresDatabase database;
+    private static ReplicatedDatabase database;
     private static Map<String, String> logins;
     private static String euLogistics;
     private static String usLogistics;
@@ -112,7 +116,7 @@ class TeamScopesIT {
 
     @BeforeAll
     static void createCellDatabase() throws SQLException {
-        database = TestServers.postgres().createDatabase("data_access_scopes");
+        database = TestServers.corePostgres(PostgresLoginRulesCompiler.primaryRules(RepositoryScopes.load())).createDatabase("data_access_scopes");
         Flyway.configure()
                 .dataSource(database.jdbcUrl(), database.username(), database.password())
                 .locations("filesystem:" + Path.of(System.getProperty("atoll.root", "..")).resolve("cell/storage/src/main/resources/db/migration"))
@@ -167,31 +171,93 @@ class TeamScopesIT {
     }
 
     @Test
-    void everyTeamCanDoExactlyWhatItsScopeSaysWithEveryRelation() throws SQLException {
+    void everyTeamCanDoExactlyWhatItsScopeSaysWithEveryRelationOnThePrimary() throws SQLException {
         Map<String, Map<String, String>> expected = expectedMatrix();
         assertThat(expected.keySet()).as("the expected matrix names every table and view of the database")
                 .containsExactlyInAnyOrderElementsOf(relationsOfTheDatabase());
 
         List<String> differences = new ArrayList<>();
         int probes = 0;
-        for (String team : TEAMS) {
+        for (String team : TEAMS_ON_THE_PRIMARY) {
             try (Connection connection = as(logins.get(team))) {
-                connection.setAutoCommit(false);
-                for (Map.Entry<String, Map<String, String>> relation : expected.entrySet()) {
-                    String outcomes = relation.getValue().get(team);
-                    for (int i = 0; i < OPERATIONS.size(); i++) {
-                        String outcome = probe(connection, OPERATIONS.get(i), relation.getKey());
-                        probes++;
-                        if (!outcome.equals(String.valueOf(outcomes.charAt(i)))) {
-                            differences.add(team + " " + OPERATIONS.get(i) + " " + relation.getKey() + ": expected "
-                                    + outcomes.charAt(i) + ", was " + outcome);
-                        }
-                    }
-                }
+                probes += probeAll(connection, team, expected, differences);
+            }
+        }
+        assertThat(differences).isEmpty();
+        assertThat(probes).isEqualTo(TEAMS_ON_THE_PRIMARY.size() * OPERATIONS.size() * expected.size());
+    }
+
+    /**
+     * On the replica every team reads as on the primary (its roles, grants and policies are the primary's, replicated)
+     * and writes nothing. A write is refused as one in a read-only transaction before the relation's privileges are
+     * looked at, but after its schema's (while the statement is read) and after a view's rules, so: a view no one writes
+     * through is refused as such, a relation in a schema the team may not use for want of a privilege, any other write
+     * as read-only, whether the primary would have done it or not.
+     */
+    @Test
+    void everyTeamReadsAsItsScopeSaysAndWritesNothingOnTheReplica() throws SQLException {
+        Map<String, Map<String, String>> onThePrimary = expectedMatrix();
+        Map<String, Map<String, String>> expected = new LinkedHashMap<>();
+        onThePrimary.forEach((relation, byTeam) -> {
+            Map<String, String> onReplica = new LinkedHashMap<>();
+            byTeam.forEach((team, outcomes) -> {
+                boolean schemaUsable = relation.startsWith("public.") || relation.startsWith(team + ".");
+                StringBuilder replica = new StringBuilder().append(outcomes.charAt(0));
+                outcomes.substring(1).chars().forEach(write -> replica.append(write == 'v' ? 'v' : schemaUsable ? 'r' : '-'));
+                onReplica.put(team, replica.toString());
+            });
+            expected.put(relation, onReplica);
+        });
+        database.awaitReplica();
+
+        List<String> differences = new ArrayList<>();
+        int probes = 0;
+        for (String team : TEAMS) {
+            try (Connection connection = onReplica(logins.get(team))) {
+                probes += probeAll(connection, team, expected, differences);
             }
         }
         assertThat(differences).isEmpty();
         assertThat(probes).isEqualTo(TEAMS.size() * OPERATIONS.size() * expected.size());
+    }
+
+    @Test
+    void analyticsCannotLogInToThePrimaryWhateverItIsGrantedAndCanToTheReplica() throws SQLException {
+        String analytics = logins.get("analytics");
+        asOwner("GRANT SELECT ON public.members TO " + analytics);
+        try {
+            assertThatThrownBy(() -> as(analytics).close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("pg_hba.conf rejects connection")
+                    .hasMessageContaining("user \"" + analytics + "\"")
+                    .satisfies(refusal -> assertThat(((SQLException) refusal).getSQLState()).isEqualTo("28000"));
+        } finally {
+            asOwner("REVOKE SELECT ON public.members FROM " + analytics);
+        }
+        database.awaitReplica();
+        try (Connection replica = onReplica(analytics)) {
+            assertThat(outcome(replica, "SELECT email_hash FROM analytics.members")).isEqualTo("y");
+            assertThat(outcome(replica, "SELECT pg_is_in_recovery()")).isEqualTo("y");
+        }
+    }
+
+    /** Tries every operation on every relation as the team, counting the differences from {@code expected}; returns the probes made. */
+    private static int probeAll(Connection connection, String team, Map<String, Map<String, String>> expected, List<String> differences)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        int probes = 0;
+        for (Map.Entry<String, Map<String, String>> relation : expected.entrySet()) {
+            String outcomes = relation.getValue().get(team);
+            for (int i = 0; i < OPERATIONS.size(); i++) {
+                String outcome = probe(connection, OPERATIONS.get(i), relation.getKey());
+                probes++;
+                if (!outcome.equals(String.valueOf(outcomes.charAt(i)))) {
+                    differences.add(team + " " + OPERATIONS.get(i) + " " + relation.getKey() + ": expected "
+                            + outcomes.charAt(i) + ", was " + outcome);
+                }
+            }
+        }
+        return probes;
     }
 
     @Test
@@ -209,7 +275,7 @@ class TeamScopesIT {
         assertThat(first).isEqualTo(expectedHash).isEqualTo(emailHashOf(EU_MEMBER)).doesNotContain("@").hasSize(64);
         assertThat(emailHashOf(US_MEMBER)).isNotEqualTo(first);
 
-        try (Connection analytics = as(logins.get("analytics"))) {
+        try (Connection analytics = onReplica(logins.get("analytics"))) {
             List<String> seen = new ArrayList<>();
             for (String relation : relationsOfSchema("analytics")) {
                 try (ResultSet rows = analytics.createStatement().executeQuery("SELECT * FROM " + relation)) {
@@ -355,12 +421,12 @@ class TeamScopesIT {
         assertThat(migration.apply(compiled, CELL).migrationsExecuted).as("the same definition is not applied twice").isZero();
 
         asOwner("GRANT SELECT ON public.members TO analytics");
-        try (Connection analytics = as(logins.get("analytics"))) {
+        try (Connection analytics = onReplica(logins.get("analytics"))) {
             assertThat(outcome(analytics, "SELECT email FROM public.members")).isEqualTo("y");
         }
         // A changed definition (here only a comment) is applied again, whole.
         assertThat(migration.apply(compiled + "-- changed\n", CELL).migrationsExecuted).isEqualTo(1);
-        try (Connection analytics = as(logins.get("analytics"))) {
+        try (Connection analytics = onReplica(logins.get("analytics"))) {
             assertThat(outcome(analytics, "SELECT email FROM public.members")).isEqualTo("-");
             assertThat(outcome(analytics, "SELECT email_hash FROM analytics.members")).isEqualTo("y");
         }
@@ -421,6 +487,7 @@ class TeamScopesIT {
         } catch (SQLException refused) {
             return switch (refused.getSQLState()) {
                 case "42501" -> "-";
+                case "25006" -> "r";
                 case "55000" -> refused.getMessage().contains("cannot") && refused.getMessage().contains("view") ? "v" : "55000 " + refused.getMessage();
                 default -> refused.getSQLState() + " " + refused.getMessage();
             };
@@ -479,7 +546,7 @@ class TeamScopesIT {
     }
 
     private static String emailHashOf(String member) throws SQLException {
-        try (Connection analytics = as(logins.get("analytics"));
+        try (Connection analytics = onReplica(logins.get("analytics"));
              PreparedStatement query = analytics.prepareStatement("SELECT email_hash FROM analytics.members WHERE id = ?")) {
             query.setString(1, member);
             try (ResultSet row = query.executeQuery()) {
@@ -508,6 +575,12 @@ class TeamScopesIT {
 
     private static Connection as(String login) throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), login, "");
+    }
+
+    /** A session of {@code login} on the replica, once it has replayed everything the primary has committed so far. */
+    private static Connection onReplica(String login) throws SQLException {
+        database.awaitReplica();
+        return DriverManager.getConnection(database.replicaJdbcUrl(), login, "");
     }
 
     private static Connection asOwner() throws SQLException {

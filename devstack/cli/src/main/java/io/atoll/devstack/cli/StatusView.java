@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Renders the platform's status for people (a table) and for programs (JSON). */
 final class StatusView {
@@ -27,8 +28,17 @@ final class StatusView {
                     component.owned() ? "yes" : "no",
                     component.pid().isPresent() ? Long.toString(component.pid().getAsLong()) : "-",
                     component.log().map(Path::toString).orElse("-")));
+            if (!component.details().isEmpty()) {
+                table.append("  ").append(details(component)).append('\n');
+            }
         }
         return table.toString();
+    }
+
+    /** What a component reports beside its state, in one line: {@code name: value, ...}. */
+    static String details(ComponentStatus component) {
+        return component.details().entrySet().stream().map(detail -> detail.getKey() + ": " + detail.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** A component that is not ready, in a few words: its name, its state and where to look. */
@@ -61,6 +71,9 @@ final class StatusView {
         entry.put("owned", component.owned());
         entry.put("pid", component.pid().isPresent() ? component.pid().getAsLong() : null);
         entry.put("log", component.log().map(Path::toString).orElse(null));
+        if (!component.details().isEmpty()) {
+            entry.put("details", component.details());
+        }
         return entry;
     }
 }

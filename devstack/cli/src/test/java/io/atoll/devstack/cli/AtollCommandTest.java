@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,6 +219,21 @@ class AtollCommandTest {
         assertThat(json).contains("\"name\":\"postgres\",\"address\":\"127.0.0.1:5432\"", "\"state\":\"ready\",\"owned\":false,\"pid\":null")
                 .contains("\"state\":\"crashed\",\"owned\":true,\"pid\":77,\"log\":\"/s/cassandra/cassandra.log\"");
         assertThat(StatusView.table(components)).contains("crashed").contains("/s/cassandra/cassandra.log");
+    }
+
+    @Test
+    void statusShowsWhatAComponentReportsBesideItsStateSuchAsAReplicasLag() {
+        Map<String, Object> lag = new LinkedHashMap<>();
+        lag.put("primary", "127.0.0.1:5442");
+        lag.put("streaming", true);
+        lag.put("replicationLagBytes", 0L);
+        lag.put("replicationLagSeconds", 0.0);
+        List<ComponentStatus> components = List.of(new ComponentStatus("postgres-replica", Endpoint.loopback(5443), ComponentState.READY, true,
+                OptionalLong.of(78), Optional.of(Path.of("/s/postgres-replica/postgres.log")), lag));
+
+        assertThat(StatusView.table(components)).contains("\n  primary: 127.0.0.1:5442, streaming: true, replicationLagBytes: 0, replicationLagSeconds: 0.0\n");
+        assertThat(StatusView.json(Path.of("/s"), components).replaceAll("\\s", ""))
+                .contains("\"details\":{\"primary\":\"127.0.0.1:5442\",\"streaming\":true,\"replicationLagBytes\":0,\"replicationLagSeconds\":0.0}");
     }
 
     private static CommandRun run(String... args) {

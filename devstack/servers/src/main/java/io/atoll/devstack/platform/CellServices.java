@@ -49,7 +49,7 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
     /** The login role storage runs its queries as; its migrations create it. */
     static final String STORAGE_SERVICE_ROLE = "storage_service";
     private static final String LANDING_BUCKET = "atoll-landing";
-    private static final int MANAGEMENT_PORT_OFFSET = 1000;
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     public CellServices {
         requireNonNull(region, "region is null");
@@ -196,16 +196,21 @@ public record CellServices(String region, int basePort, List<Endpoint> peerIngre
         }
     }
 
-    /** Ready when its health is UP: its database and the object store answer. */
-    JavaService storage(Path repository, Path stateDir, PostgresServer postgres, RabbitServer rabbitmq, S3ProxyServer s3) {
+    /**
+     * Ready when its health is UP: its database and the object store answer. Its database is on the core primary; once
+     * storage has migrated it, the teams' scopes are applied to it, as the same owner.
+     */
+    JavaService storage(Path repository, Path stateDir, PostgresServer corePrimary, TeamScopes teamScopes, RabbitServer rabbitmq,
+                        S3ProxyServer s3) {
         Path log = stateDir.resolve(region).resolve("storage").resolve("rabbitmqctl.log");
         return new JavaService(region + "/storage", storage(), URI.create("http://" + storageManagement() + "/health"),
-                repository.resolve("cell/storage/target/atoll-storage.jar"), storageEnvironment(postgres, rabbitmq, s3), heaps.storage(), () -> {
-                    postgres.ensureDatabase(coreDatabase());
+                repository.resolve("cell/storage/target/atoll-storage.jar"), storageEnvironment(corePrimary, rabbitmq, s3), heaps.storage(), () -> {
+                    corePrimary.ensureDatabase(coreDatabase());
                     rabbitmq.ensureVhost(new StateFile(stateDir).find(RabbitServer.NAME), vhost(), log);
-                });
+                }).thenOnceReady(() -> teamScopes.apply(corePrimary.jdbcUrl(coreDatabase()), corePrimary.user(), "", region));
     }
 
+    /** @param postgres the core primary */
     Map<String, String> storageEnvironment(PostgresServer postgres, RabbitServer rabbitmq, S3ProxyServer s3) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("MICRONAUT_SERVER_PORT", Integer.toString(storage().port()));

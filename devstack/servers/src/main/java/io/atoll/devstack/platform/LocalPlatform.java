@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -183,7 +184,7 @@ public final class LocalPlatform {
             // A dead process needs no probe: whatever answers on its port now is not it.
             ComponentState componentState = process.live().isEmpty() ? ComponentState.CRASHED
                     : server.probe() == Answer.READY ? ComponentState.READY : ComponentState.STARTING;
-            return owned(server, process, componentState);
+            return owned(server, process, componentState, detailsOf(server, componentState));
         }
         ComponentState componentState = switch (server.probe()) {
             case READY -> ComponentState.READY;
@@ -191,18 +192,23 @@ public final class LocalPlatform {
             case SILENT -> ComponentState.DOWN;
             case FOREIGN -> ComponentState.PORT_TAKEN;
         };
-        return new ComponentStatus(server.name(), server.endpoint(), componentState, false, OptionalLong.empty(), Optional.empty());
+        return new ComponentStatus(server.name(), server.endpoint(), componentState, false, OptionalLong.empty(), Optional.empty(),
+                detailsOf(server, componentState));
+    }
+
+    private static Map<String, Object> detailsOf(Server server, ComponentState state) {
+        return state == ComponentState.READY ? server.details() : Map.of();
     }
 
     private ComponentStatus unanswered(Server server) {
-        return recorded(server).map(process -> owned(server, process, ComponentState.STARTING))
+        return recorded(server).map(process -> owned(server, process, ComponentState.STARTING, Map.of()))
                 .orElseGet(() -> new ComponentStatus(server.name(), server.endpoint(), ComponentState.STARTING, false,
                         OptionalLong.empty(), Optional.empty()));
     }
 
-    private static ComponentStatus owned(Server server, OwnedProcess process, ComponentState componentState) {
+    private static ComponentStatus owned(Server server, OwnedProcess process, ComponentState componentState, Map<String, Object> details) {
         return new ComponentStatus(server.name(), server.endpoint(), componentState, true, OptionalLong.of(process.pid()),
-                Optional.of(process.log()));
+                Optional.of(process.log()), details);
     }
 
     private Optional<OwnedProcess> recorded(Server server) {

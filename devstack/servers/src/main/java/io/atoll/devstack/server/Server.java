@@ -4,6 +4,7 @@ import io.atoll.devstack.process.OwnedProcess;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * One kind of real server the platform needs: how to recognise it on a port, how to start a private
@@ -26,6 +27,14 @@ public interface Server {
      * @throws IOException when it cannot be started or does not become ready in time; the message names its log
      */
     OwnedProcess start(Path home, Progress progress) throws IOException;
+
+    /**
+     * What status shows of the server beside its state, by name (a replica's lag); asked only of a ready server,
+     * and it must answer within a status's deadline.
+     */
+    default Map<String, Object> details() {
+        return Map.of();
+    }
 
     /** Stops a server this platform started; returns when its process is gone. */
     void stop(OwnedProcess process) throws IOException;

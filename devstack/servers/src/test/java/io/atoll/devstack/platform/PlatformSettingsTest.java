@@ -37,8 +37,8 @@ class PlatformSettingsTest {
                 .toList();
 
         assertThat(stages).containsExactly(
-                List.of("postgres", "rabbitmq", "s3", "cassandra-eu-west-1"),
-                List.of("cassandra-us-east-1"),
+                List.of("postgres", "postgres-primary", "rabbitmq", "s3", "cassandra-eu-west-1"),
+                List.of("postgres-replica", "cassandra-us-east-1"),
                 List.of("eu-west-1/auth", "us-east-1/auth"),
                 List.of("eu-west-1/storage", "us-east-1/storage"),
                 List.of("eu-west-1/app"),
@@ -49,7 +49,21 @@ class PlatformSettingsTest {
 
     @Test
     void serversOnlyRunsNoService() {
-        assertThat(settings(List.of("eu-west-1"), Optional.empty()).stages()).hasSize(1);
+        assertThat(settings(List.of("eu-west-1"), Optional.empty()).stages()).extracting(stage -> stage.stream().map(Server::name).toList())
+                .containsExactly(List.of("postgres", "postgres-primary", "rabbitmq", "s3", "cassandra-eu-west-1"), List.of("postgres-replica"));
+    }
+
+    @Test
+    void theCellsCoreDatabasesAreOnTheCorePrimaryAndEverythingElseStaysOnTheSharedServer() {
+        PlatformSettings settings = settings(List.of("eu-west-1"), Optional.of(Path.of("/repo")));
+        CellServices cell = settings.cells().get(0);
+
+        assertThat(cell.storageEnvironment(settings.coreDatabases().primaryServer(), settings.rabbitServer(), settings.s3Server()))
+                .containsEntry("ATOLL_STORAGE_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5442/core_eu_west_1");
+        assertThat(cell.authEnvironment(settings.postgresServer())).containsEntry("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:5432/auth_eu_west_1");
+        assertThat(settings.coreDatabases().replicaServer().endpoint()).isEqualTo(Endpoint.loopback(5443));
+        assertThatThrownBy(() -> new CoreDatabases(Endpoint.loopback(5442), Endpoint.loopback(5442), TeamScopes.NONE))
+                .hasMessage("the core primary and its replica need two addresses, not 127.0.0.1:5442 for both");
     }
 
     @Test

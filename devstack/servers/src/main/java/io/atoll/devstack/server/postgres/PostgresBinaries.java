@@ -7,11 +7,16 @@ import org.tukaani.xz.XZInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
 
 /** The PostgreSQL binaries that come from Maven Central (zonky's bundle), unpacked once into a folder. */
@@ -21,13 +26,19 @@ final class PostgresBinaries {
     private PostgresBinaries() {
     }
 
-    /** Unpacks the bundle into {@code target} unless it is there already; returns the folder holding {@code bin/}. */
+    /**
+     * Unpacks the bundle into {@code target} unless this very bundle is there already (the marker holds its digest, so
+     * that other binaries on the classpath, such as a newer PostgreSQL, are unpacked again); returns the folder holding
+     * {@code bin/}.
+     */
     static Path unpack(Path target) throws IOException {
-        if (Files.exists(target.resolve(UNPACKED_MARKER))) {
+        Path marker = target.resolve(UNPACKED_MARKER);
+        String digest = digestOfBundle();
+        if (Files.exists(marker) && Files.readString(marker).strip().equals(digest)) {
             return target;
         }
         Files.createDirectories(target);
-        try (InputStream bundle = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", System.getProperty("os.arch"));
+        try (InputStream bundle = bundle();
              TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(bundle))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextTarEntry()) != null) {
@@ -48,8 +59,21 @@ final class PostgresBinaries {
                 }
             }
         }
-        Files.createFile(target.resolve(UNPACKED_MARKER));
+        Files.writeString(marker, digest + "\n");
         return target;
+    }
+
+    private static InputStream bundle() throws IOException {
+        return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", System.getProperty("os.arch"));
+    }
+
+    private static String digestOfBundle() throws IOException {
+        try (DigestInputStream bundle = new DigestInputStream(bundle(), MessageDigest.getInstance("SHA-256"))) {
+            bundle.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(bundle.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

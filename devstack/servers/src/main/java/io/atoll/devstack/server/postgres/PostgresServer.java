@@ -1,30 +1,26 @@
 package io.atoll.devstack.server.postgres;
 
 import io.atoll.devstack.process.OwnedProcess;
-import io.atoll.devstack.process.Processes;
 import io.atoll.devstack.server.Answer;
 import io.atoll.devstack.server.Endpoint;
 import io.atoll.devstack.server.Progress;
 import io.atoll.devstack.server.Readiness;
 import io.atoll.devstack.server.Server;
-import io.atoll.devstack.server.ServerStartException;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,17 +35,32 @@ public final class PostgresServer implements Server {
     /** SQLSTATE cannot_connect_now: the server is starting, recovering or shutting down. */
     private static final String CANNOT_CONNECT_NOW = "57P03";
 
+    private final String name;
     private final Endpoint endpoint;
     private final String user;
+    private final String portSetting;
+    private final Supplier<List<String>> refusals;
 
     public PostgresServer(Endpoint endpoint, String user) {
+        this(NAME, endpoint, user, "--postgres-port / ATOLL_POSTGRES_PORT", List::of);
+    }
+
+    /**
+     * @param refusals {@code pg_hba.conf} lines that refuse logins, put before the lines that let everyone on this
+     *                 machine in, in a server Atoll starts (one already running is used with its own rules); asked for
+     *                 only when it starts, so that a status or a stop never reads where they come from
+     */
+    public PostgresServer(String name, Endpoint endpoint, String user, String portSetting, Supplier<List<String>> refusals) {
+        this.name = requireNonNull(name, "name is null");
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
         this.user = requireNonNull(user, "user is null");
+        this.portSetting = requireNonNull(portSetting, "portSetting is null");
+        this.refusals = requireNonNull(refusals, "refusals is null");
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -59,7 +70,7 @@ public final class PostgresServer implements Server {
 
     @Override
     public String portSetting() {
-        return "--postgres-port / ATOLL_POSTGRES_PORT";
+        return portSetting;
     }
 
     public String jdbcUrl(String database) {
@@ -75,9 +86,7 @@ public final class PostgresServer implements Server {
         if (!database.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("'" + database + "' is not a plain lower-case database name");
         }
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), properties);
+        try (Connection connection = connect("postgres");
              var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
             if (!exists.executeQuery().next()) {
@@ -109,12 +118,17 @@ public final class PostgresServer implements Server {
         return query();
     }
 
-    private Answer query() {
+    /** A session of the server's superuser on {@code database}, given up after 2 s without an answer. */
+    public Connection connect(String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("connectTimeout", "2");
         properties.setProperty("loginTimeout", "2");
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), properties);
+        return DriverManager.getConnection(jdbcUrl(database), properties);
+    }
+
+    private Answer query() {
+        try (Connection connection = connect("postgres");
              Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
             return Answer.READY;
@@ -125,57 +139,33 @@ public final class PostgresServer implements Server {
 
     @Override
     public OwnedProcess start(Path home, Progress progress) throws IOException {
-        Path log = home.resolve("postgres.log");
-        Path data = home.resolve("data");
-        progress.report(NAME, "unpacking PostgreSQL binaries");
-        Path binaries = PostgresBinaries.unpack(home.resolve("binaries"));
-        if (!Files.exists(data.resolve("PG_VERSION"))) {
-            progress.report(NAME, "initialising " + data);
-            int exit = Processes.run(asUnprivileged(List.of(bin(binaries, "initdb"), "-A", "trust", "-U", user,
-                    "-E", "UTF-8", "--no-locale", "-D", data.toString())), Map.of(), log, Duration.ofMinutes(2));
-            if (exit != 0) {
-                throw new ServerStartException(NAME, "initdb failed with exit code " + exit, log);
-            }
+        progress.report(name, "unpacking PostgreSQL binaries");
+        PostgresInstance instance = PostgresInstance.in(name, home);
+        if (!instance.initialised()) {
+            progress.report(name, "initialising " + instance.data());
+            instance.initdb(user);
         }
-        progress.report(NAME, "starting on " + endpoint);
-        String options = "-p " + endpoint.port() + " -F -c listen_addresses=" + endpoint.host()
-                + " -c unix_socket_directories=''";
-        int exit = Processes.run(asUnprivileged(List.of(bin(binaries, "pg_ctl"), "-D", data.toString(), "-l", log.toString(),
-                "-o", options, "-w", "-t", "60", "start")), Map.of(), log, Duration.ofSeconds(90));
-        if (exit != 0) {
-            throw new ServerStartException(NAME, "did not start (pg_ctl exit code " + exit + ")", log);
+        instance.writeLoginRules(refusals.get());
+        progress.report(name, "starting on " + endpoint);
+        ProcessHandle postmaster = instance.start(endpoint, List.of());
+        Readiness.await(this, Duration.ofSeconds(30), instance.log());
+        return OwnedProcess.of(name, postmaster, instance.log(), instance.details());
+    }
+
+    /** Rewrites the login rules of the server Atoll started as {@code process} and has it read them again, without a restart. */
+    public void reloadLoginRules(OwnedProcess process) throws IOException {
+        PostgresInstance.recorded(name, process.details(), process.log()).writeLoginRules(refusals.get());
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException(name + " at " + endpoint + " did not reload its login rules: " + e.getMessage(), e);
         }
-        Readiness.await(this, Duration.ofSeconds(30), log);
-        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        ProcessHandle postmaster = ProcessHandle.of(pid)
-                .orElseThrow(() -> new ServerStartException(NAME, "exited right after starting", log));
-        return OwnedProcess.of(NAME, postmaster, log, Map.of("data", data.toString(), "binaries", binaries.toString()));
     }
 
     @Override
     public void stop(OwnedProcess process) throws IOException {
-        Path binaries = Path.of(process.detail("binaries"));
-        int exit = Processes.run(asUnprivileged(List.of(bin(binaries, "pg_ctl"), "-D", process.detail("data"),
-                "-m", "fast", "-w", "-t", "30", "stop")), Map.of(), process.log(), Duration.ofSeconds(45));
-        if (exit != 0) {
-            process.live().ifPresent(handle -> handle.destroyForcibly());
+        if (!PostgresInstance.recorded(name, process.details(), process.log()).stop()) {
+            process.live().ifPresent(ProcessHandle::destroyForcibly);
         }
-    }
-
-    private static String bin(Path binaries, String program) {
-        return binaries.resolve("bin").resolve(program).toString();
-    }
-
-    /**
-     * PostgreSQL refuses to run as root. As root, run it in a user namespace of its own, where it is
-     * not root, while the files it writes still belong to the invoking user.
-     */
-    private static List<String> asUnprivileged(List<String> command) {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return command;
-        }
-        List<String> wrapped = new ArrayList<>(List.of("unshare", "-U"));
-        wrapped.addAll(command);
-        return wrapped;
     }
 }

@@ -38,6 +38,7 @@ public final class JavaService implements Server {
     private final Map<String, Path> secretFiles;
     private final String heap;
     private final Preparation preparation;
+    private final Preparation whenReady;
 
     /** What must exist before the service starts, such as its database. */
     @FunctionalInterface
@@ -71,6 +72,27 @@ public final class JavaService implements Server {
         this.secretFiles = Map.copyOf(secretFiles);
         this.heap = requireNonNull(heap, "heap is null");
         this.preparation = requireNonNull(preparation, "preparation is null");
+        this.whenReady = Preparation.NONE;
+    }
+
+    private JavaService(JavaService service, Preparation whenReady) {
+        this.name = service.name;
+        this.endpoint = service.endpoint;
+        this.health = service.health;
+        this.jar = service.jar;
+        this.environment = service.environment;
+        this.secretFiles = service.secretFiles;
+        this.heap = service.heap;
+        this.preparation = service.preparation;
+        this.whenReady = requireNonNull(whenReady, "whenReady is null");
+    }
+
+    /**
+     * This service, followed by {@code step} each time it is started, once it is ready (such as what is made in the
+     * database the service has just migrated). A start whose step fails stops the service again.
+     */
+    public JavaService thenOnceReady(Preparation step) {
+        return new JavaService(this, step);
     }
 
     @Override
@@ -126,6 +148,12 @@ public final class JavaService implements Server {
         progress.report(name, "starting on " + endpoint);
         Process process = Processes.spawnDetached(command, fullEnvironment, home, log);
         Readiness.awaitStarted(this, process, Duration.ofSeconds(120), log);
+        try {
+            whenReady.prepare();
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         return OwnedProcess.of(name, process.toHandle(), log, Map.of("jar", jar.toString()));
     }
 
