@@ -62,8 +62,10 @@ public final class TrinoRulesCompiler {
                     "table", "user_attributes", "privileges", List.of("SELECT")));
             for (TeamScope team : scopes.teams()) {
                 if (team.rows().isPresent()) {
+                    // Trino checks a row filter's columns as the filter's identity would read them: so the reader reads
+                    // every relation the filter is on (views and aggregates too), not only those its subqueries read.
                     tableRules.add(rule("user", ATTRIBUTE_READER, "catalog", anyCatalog, "schema", team.team(), "table",
-                            String.join("|", team.tables().stream().map(TableScope::name).toList()), "privileges", List.of("SELECT")));
+                            String.join("|", team.relations().keySet()), "privileges", List.of("SELECT")));
                 }
             }
         }

@@ -88,7 +88,7 @@ class TrinoRulesCompilerTest {
     }
 
     @Test
-    void theAttributeReaderReadsTheAttributesAndTheLimitedTablesAndNothingElse() {
+    void theAttributeReaderReadsTheAttributesAndTheLimitedRelationsAndNothingElse() {
         List<JsonNode> readerRules = new ArrayList<>();
         json.get("tables").forEach(rule -> {
             if (rule.path("user").asText().equals(TrinoRulesCompiler.ATTRIBUTE_READER)) {
@@ -97,7 +97,7 @@ class TrinoRulesCompilerTest {
         });
 
         assertThat(readerRules).extracting(rule -> rule.path("schema").asText() + "." + rule.path("table").asText())
-                .containsExactly("data_access.user_attributes", "logistics.orders|order_items");
+                .containsExactly("data_access.user_attributes", "logistics.orders|order_items|order_details|daily_orders");
     }
 
     @Test

@@ -1,18 +1,26 @@
 package io.atoll.testing;
 
+import io.atoll.devstack.platform.CoreDatabases;
 import io.atoll.devstack.platform.LocalPlatform;
+import io.atoll.devstack.process.OwnedProcess;
+import io.atoll.devstack.process.StateFile;
 import io.atoll.devstack.server.Endpoint;
 import io.atoll.devstack.server.Server;
 import io.atoll.devstack.server.cassandra.CassandraNode;
 import io.atoll.devstack.server.cassandra.CassandraServer;
+import io.atoll.devstack.server.postgres.PostgresReplica;
 import io.atoll.devstack.server.postgres.PostgresServer;
 import io.atoll.devstack.server.rabbitmq.RabbitServer;
 import io.atoll.devstack.server.s3.S3Account;
 import io.atoll.devstack.server.s3.S3ProxyServer;
+import io.atoll.devstack.server.trino.TrinoServer;
+import io.atoll.devstack.server.trino.TrinoSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
@@ -29,7 +37,8 @@ import java.util.OptionalLong;
  * <p>Settings (system property or environment variable): {@code atoll.test.state} / {@code ATOLL_TEST_STATE}
  * (state folder, default {@code target/test-servers}), {@code ATOLL_TEST_POSTGRES_PORT} (5432),
  * {@code ATOLL_TEST_RABBITMQ_PORT} (5672), {@code ATOLL_TEST_CASSANDRA_PORT} (19042),
- * {@code ATOLL_TEST_S3_PORT} (18333), {@code ATOLL_TEST_DOCKER} ({@code auto} or {@code never}).
+ * {@code ATOLL_TEST_S3_PORT} (18333), {@code ATOLL_TEST_CORE_PRIMARY_PORT} (15442) and {@code ATOLL_TEST_CORE_REPLICA_PORT}
+ * (15443), {@code ATOLL_TEST_DOCKER} ({@code auto} or {@code never}).
  */
 public final class TestServers {
     private static final Logger LOG = LoggerFactory.getLogger(TestServers.class);
@@ -40,6 +49,8 @@ public final class TestServers {
     private static TestRabbit rabbitmq;
     private static TestCassandra cassandra;
     private static TestS3 s3;
+    private static TestTrino trino;
+    private static TestCorePostgres corePostgres;
     private static Boolean docker;
 
     private TestServers() {
@@ -83,12 +94,70 @@ public final class TestServers {
         return s3;
     }
 
+    /**
+     * The pair the cells' core databases run on: a primary and its streaming replica of the project's own, with or
+     * without Docker, started and stopped as Cassandra is, with whatever login rules its primary was last given.
+     */
+    public static synchronized TestCorePostgres corePostgres() {
+        if (corePostgres == null) {
+            PostgresServer primary = corePrimary(List.of());
+            PostgresReplica replica = new PostgresReplica(CoreDatabases.REPLICA_NAME, Endpoint.loopback(setting("ATOLL_TEST_CORE_REPLICA_PORT", 15443)),
+                    primary, "ATOLL_TEST_CORE_REPLICA_PORT");
+            ensure(List.of(List.of(primary), List.of(replica)));
+            corePostgres = new TestCorePostgres(replica);
+        }
+        return corePostgres;
+    }
+
+    /**
+     * {@link #corePostgres()}, its primary refusing logins by these {@code pg_hba.conf} lines (see
+     * {@code PostgresLoginRulesCompiler}) from now on: the pair is one for the whole build, and the modules that need
+     * rules of their own set them.
+     */
+    public static synchronized TestCorePostgres corePostgres(List<String> primaryRefusals) {
+        TestCorePostgres pair = corePostgres();
+        PostgresServer primary = corePrimary(primaryRefusals);
+        try {
+            OwnedProcess started = new StateFile(stateDir()).find(primary.name()).filter(process -> process.live().isPresent())
+                    .orElseThrow(() -> new IllegalStateException("the core primary at " + primary.endpoint()
+                            + " is not one this build started: its login rules are not the build's to set"));
+            primary.reloadLoginRules(started);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pair;
+    }
+
+    private static PostgresServer corePrimary(List<String> refusals) {
+        List<String> lines = List.copyOf(refusals);
+        return new PostgresServer(CoreDatabases.PRIMARY_NAME, Endpoint.loopback(setting("ATOLL_TEST_CORE_PRIMARY_PORT", 15442)), "postgres",
+                "ATOLL_TEST_CORE_PRIMARY_PORT", () -> lines);
+    }
+
+    /**
+     * The project's own Trino (1 GB heap), with or without Docker, started and stopped as Cassandra is. It starts with
+     * no catalog and no rules but its operator's: a test adds its database's catalog, its rules and its logins.
+     * Ports: {@code ATOLL_TEST_TRINO_PORT} (HTTP, 18690) and {@code ATOLL_TEST_TRINO_HTTPS_PORT} (18643).
+     */
+    public static synchronized TestTrino trino() {
+        if (trino == null) {
+            Endpoint http = Endpoint.loopback(setting("ATOLL_TEST_TRINO_PORT", 18690));
+            TrinoSettings settings = new TrinoSettings(http, setting("ATOLL_TEST_TRINO_HTTPS_PORT", 18643),
+                    stateDir().resolve(TrinoServer.NAME), 1024, List.of());
+            trino = TestTrino.local(ensure(new TrinoServer(settings, () -> "{}")));
+        }
+        return trino;
+    }
+
     /** Makes the server available: the one that answers, the one an earlier module started, or a new one. */
     private static <S extends Server> S ensure(S server) {
-        List<Server> stage = List.of(server);
-        LocalPlatform platform = new LocalPlatform(stateDir(), List.of(stage), OptionalLong.of(buildPid()));
-        platform.up((component, message) -> LOG.info("[{}] {}", component, message));
+        ensure(List.of(List.of(server)));
         return server;
+    }
+
+    private static void ensure(List<List<Server>> stages) {
+        LocalPlatform platform = new LocalPlatform(stateDir(), stages, OptionalLong.of(buildPid()));
+        platform.up((component, message) -> LOG.info("[{}] {}", component, message));
     }
 
     /** The Maven process that forked this test JVM: the servers started for tests live as long as it does. */
