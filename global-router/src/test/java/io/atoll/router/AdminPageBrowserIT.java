@@ -1,5 +1,6 @@
 package io.atoll.router;
 
+import io.atoll.testing.HeadlessChromium;
 import io.atoll.testing.PostgresDatabase;
 import io.atoll.testing.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -126,7 +126,49 @@ public final class PostgresScopeCompiler {
         for (AggregateScope aggregate : team.aggregates()) {
             sql.append("DROP MATERIALIZED VIEW IF EXISTS ").append(aggregateTable(team, aggregate)).append(";\n");
         }
+        forgetHandMadeRights(sql, role);
         sql.append('\n');
+    }
+
+    /**
+     * What a hand may have given the team role or a person's login beyond the team's schema and storage's: rights in
+     * any schema and on the database, other roles' rights (a membership), and the role attributes that lift row
+     * security or the scope itself. People get their rights through the team role only, so none of their own is kept.
+     * The attributes are changed only where they are wrong: changing them needs a superuser, which a managed database's
+     * owner is not.
+     */
+    private static void forgetHandMadeRights(StringBuilder sql, String role) {
+        sql.append("""
+                DO $hands$
+                DECLARE
+                    grantee name;
+                    found record;
+                BEGIN
+                    FOR grantee IN SELECT '%1$s'::name UNION SELECT m.rolname FROM pg_auth_members a
+                            JOIN pg_roles t ON t.oid = a.roleid JOIN pg_roles m ON m.oid = a.member WHERE t.rolname = '%1$s' LOOP
+                        EXECUTE format('REVOKE ALL ON DATABASE %%I FROM %%I', current_database(), grantee);
+                        FOR found IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema')
+                                AND nspname NOT LIKE 'pg\\_toast%%' AND nspname NOT LIKE 'pg\\_temp\\_%%' LOOP
+                            EXECUTE format('REVOKE ALL ON SCHEMA %%I FROM %%I', found.nspname, grantee);
+                            EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %%I FROM %%I', found.nspname, grantee);
+                            EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %%I FROM %%I', found.nspname, grantee);
+                            EXECUTE format('REVOKE ALL ON ALL ROUTINES IN SCHEMA %%I FROM %%I', found.nspname, grantee);
+                        END LOOP;
+                        IF EXISTS (SELECT FROM pg_roles WHERE rolname = grantee
+                                AND (rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls)) THEN
+                            EXECUTE format('ALTER ROLE %%I NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', grantee);
+                        END IF;
+                    END LOOP;
+                    IF EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s' AND NOT rolinherit) THEN
+                        ALTER ROLE %1$s INHERIT;
+                    END IF;
+                    FOR found IN SELECT r.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid
+                            JOIN pg_roles t ON t.oid = a.member WHERE t.rolname = '%1$s' LOOP
+                        EXECUTE format('REVOKE %%I FROM %1$s', found.rolname);
+                    END LOOP;
+                END
+                $hands$;
+                """.formatted(role));
     }
 
     private static void forgetPoliciesAndTriggers(StringBuilder sql) {
@@ -367,7 +409,7 @@ public final class PostgresScopeCompiler {
         String role = team.team();
         String table = aggregateTable(team, aggregate);
         String view = role + "." + aggregate.name();
-        String refresh = role + ".refresh_" + aggregate.name();
+        String refresh = refreshFunction(team, aggregate);
         String columns = String.join(", ", aggregate.columns());
         sql.append("CREATE MATERIALIZED VIEW ").append(table).append(" (").append(columns).append(") AS\n")
                 .append(aggregate.sql()).append("\nWITH DATA;\n");
@@ -392,6 +434,11 @@ public final class PostgresScopeCompiler {
                 GRANT EXECUTE ON FUNCTION %1$s() TO %3$s;
 
                 """.formatted(refresh, table, role));
+    }
+
+    /** The function that refreshes an aggregate now, which its team may call and the schedule calls. */
+    public static String refreshFunction(TeamScope team, AggregateScope aggregate) {
+        return team.team() + ".refresh_" + aggregate.name();
     }
 
     private static String aggregateTable(TeamScope team, AggregateScope aggregate) {

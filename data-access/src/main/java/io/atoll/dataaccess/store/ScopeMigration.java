@@ -8,6 +8,7 @@ import org.flywaydb.core.api.resource.LoadableResource;
 
 import java.io.Reader;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -54,6 +55,20 @@ public final class ScopeMigration {
                 .placeholders(Map.of(PostgresScopeCompiler.CELL_PLACEHOLDER_NAME, cellId))
                 .load()
                 .migrate();
+    }
+
+    /**
+     * Applies the definition again although it has not changed, to take away what was changed by hand since. Flyway runs
+     * a repeatable migration only when its checksum changes, so the reason is added to the script as a comment: the
+     * re-run is recorded in the history with it, and the next {@link #apply} runs the definition once more, as harmless
+     * as every run.
+     *
+     * @param reason why, on one line
+     */
+    public MigrateResult reapply(String compiledSql, String cellId, String reason) {
+        requireNonNull(compiledSql, "compiledSql is null");
+        String line = requireNonNull(reason, "reason is null").replaceAll("\\s+", " ").strip();
+        return apply(compiledSql + "\n-- Applied again at " + Instant.now() + ": " + line + "\n", cellId);
     }
 
     /** The compiled SQL as the one script Flyway finds: it comes from the scope files, not from a folder of scripts. */

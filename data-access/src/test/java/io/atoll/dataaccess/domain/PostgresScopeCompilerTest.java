@@ -33,7 +33,19 @@ class PostgresScopeCompilerTest {
         assertThat(sql).contains("CREATE VIEW logistics.orders WITH (security_invoker = true) AS",
                 "CREATE VIEW logistics.order_details (order_id, status, warehouse_region, placed_at,",
                 "CREATE VIEW sales.item_sales (sku, name, is_active, units_sold, revenue, currency) WITH (security_invoker = true) AS");
-        assertThat(sql).doesNotContain("LOGIN IN ROLE", "SUPERUSER", "BYPASSRLS");
+        assertThat(sql).doesNotContain("LOGIN IN ROLE").as("only ever taken away").doesNotContainPattern("(?<!NO)(SUPERUSER|BYPASSRLS)");
+    }
+
+    @Test
+    void whatAHandGaveATeamOrAPersonAnywhereIsTakenAway() {
+        for (String team : List.of("logistics", "sales", "analytics")) {
+            assertThat(sql).contains("JOIN pg_roles m ON m.oid = a.member WHERE t.rolname = '" + team + "' LOOP",
+                    "EXECUTE format('REVOKE %I FROM " + team + "', found.rolname);");
+        }
+        assertThat(sql).contains("EXECUTE format('REVOKE ALL ON DATABASE %I FROM %I', current_database(), grantee);",
+                "EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM %I', found.nspname, grantee);",
+                "EXECUTE format('REVOKE ALL ON ALL ROUTINES IN SCHEMA %I FROM %I', found.nspname, grantee);",
+                "EXECUTE format('ALTER ROLE %I NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', grantee);");
     }
 
     @Test

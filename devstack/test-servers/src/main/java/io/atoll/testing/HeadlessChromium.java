@@ -1,4 +1,4 @@
-package io.atoll.router;
+package io.atoll.testing;
 
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -10,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Debian's {@code chromium}, headless, driven through its {@code chromium-driver} for the browser tests; without them a
- * test fails at once, saying what to install ({@code ./verify} installs them as root).
+ * test fails at once, saying what to install ({@code ./verify} installs them as root). A module using it declares
+ * {@code selenium-chrome-driver} among its own test dependencies.
  */
-final class HeadlessChromium implements AutoCloseable {
-    static final Duration PATIENCE = Duration.ofSeconds(10);
+public final class HeadlessChromium implements AutoCloseable {
+    public static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -29,11 +28,11 @@ final class HeadlessChromium implements AutoCloseable {
         this.browser = browser;
     }
 
-    static HeadlessChromium start() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser tests need %s and %s: run ./verify as root, or apt-get install chromium chromium-driver",
-                        CHROMIUM, CHROMEDRIVER)
-                .isTrue();
+    public static HeadlessChromium start() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": run ./verify as root, or apt-get install chromium chromium-driver");
+        }
         // The driver and the browser are named outright, so Selenium never looks for (or downloads) either.
         ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .withTimeout(PATIENCE).build();
@@ -46,7 +45,7 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(driverService, browser);
     }
 
-    WebDriver browser() {
+    public WebDriver browser() {
         return browser;
     }
 
