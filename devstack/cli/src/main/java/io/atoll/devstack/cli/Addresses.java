@@ -2,10 +2,12 @@ package io.atoll.devstack.cli;
 
 import io.atoll.devstack.platform.CellServices;
 import io.atoll.devstack.platform.ComponentStatus;
+import io.atoll.devstack.platform.CoreDatabases;
 import io.atoll.devstack.platform.PlatformSettings;
 import io.atoll.devstack.platform.RouterServices;
 import io.atoll.devstack.server.cassandra.CassandraNode;
 import io.atoll.devstack.server.s3.S3Account;
+import io.atoll.devstack.server.trino.TrinoServer;
 
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +50,17 @@ final class Addresses {
         addresses.put("s3", new Address("http://" + settings.s3(), "S3 API (S3Proxy), path-style; access key " + account.accessKey()
                 + ", secret " + account.secretKey()));
         addresses.put("postgres", new Address(settings.postgres().toString(), "user " + settings.postgresServer().user()));
+        addresses.put(CoreDatabases.PRIMARY_NAME, new Address(settings.coreDatabases().primary().toString(), "the cells' core databases (core_<cell>), user "
+                + settings.coreDatabases().primaryServer().user() + "; the analytics team is refused here"));
+        addresses.put(CoreDatabases.REPLICA_NAME, new Address(settings.coreDatabases().replica().toString(),
+                "their streaming read replica, read-only; where the analytics team logs in"));
+        settings.dataAccess().ifPresent(dataAccess -> {
+            TrinoServer trino = settings.trino();
+            addresses.put(TrinoServer.NAME, new Address(trino.httpsUrl().toString(), "SQL across the cells' replicas for people granted by "
+                    + "`atoll data grant` (Trino CLI, trino-jdbc); certificate: " + trino.certificate()));
+            addresses.put("data-access", new Address("http://" + dataAccess.service() + "/console", "the team console; drift audit, "
+                    + "health and metrics: http://" + dataAccess.serviceManagement() + "/audit"));
+        });
         addresses.put("rabbitmq", new Address(settings.rabbitmq().toString(), "AMQP, " + settings.rabbitServer().user() + "/"
                 + settings.rabbitServer().password() + ", a vhost per cell"));
         for (CassandraNode node : settings.cassandraNodes()) {

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
         version = "atoll 0.1.0",
         description = "Runs the Atoll platform on this machine with real servers.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SimulateCommand.class,
-                AccountsCommand.class, KeysCommand.class, CellsCommand.class, JobsCommand.class, DlqCommand.class, ChaosCommand.class})
+                AccountsCommand.class, KeysCommand.class, CellsCommand.class, JobsCommand.class, DlqCommand.class, ChaosCommand.class,
+                DataCommand.class, SqlCommand.class})
 public final class AtollCommand implements Callable<Integer> {
     /** The exit code of a command line that is not one. */
     private static final int USAGE = 2;

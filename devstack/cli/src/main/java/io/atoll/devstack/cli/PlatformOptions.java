@@ -1,7 +1,11 @@
 package io.atoll.devstack.cli;
 
+import io.atoll.devstack.platform.CellHeaps;
+import io.atoll.devstack.platform.CoreDatabases;
+import io.atoll.devstack.platform.DataAccessServers;
 import io.atoll.devstack.platform.PlatformSettings;
 import io.atoll.devstack.platform.RouterServices;
+import io.atoll.devstack.platform.WorkerSettings;
 import io.atoll.devstack.server.Endpoint;
 import io.atoll.devstack.platform.PlatformException;
 import picocli.CommandLine;
@@ -37,6 +41,31 @@ final class PlatformOptions {
             converter = PortConverter.class,
             description = "PostgreSQL port; a server already there is used, else one is started (env ATOLL_POSTGRES_PORT; default: ${DEFAULT-VALUE}).")
     int postgresPort;
+
+    @Option(names = "--postgres-primary-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_POSTGRES_PRIMARY_PORT:-5442}",
+            converter = PortConverter.class,
+            description = "The PostgreSQL primary Atoll runs the cells' core databases on, on this machine (env ATOLL_POSTGRES_PRIMARY_PORT; default: ${DEFAULT-VALUE}).")
+    int postgresPrimaryPort;
+
+    @Option(names = "--postgres-replica-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_POSTGRES_REPLICA_PORT:-5443}",
+            converter = PortConverter.class,
+            description = "The primary's streaming read replica, where analytics logs in (env ATOLL_POSTGRES_REPLICA_PORT; default: ${DEFAULT-VALUE}).")
+    int postgresReplicaPort;
+
+    @Option(names = "--trino-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_TRINO_PORT:-8090}", converter = PortConverter.class,
+            description = "Trino's HTTP port, its own traffic (env ATOLL_TRINO_PORT; default: ${DEFAULT-VALUE}).")
+    int trinoPort;
+
+    @Option(names = "--trino-https-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_TRINO_HTTPS_PORT:-8443}",
+            converter = PortConverter.class,
+            description = "Trino's HTTPS port, where people log in with a password (env ATOLL_TRINO_HTTPS_PORT; default: ${DEFAULT-VALUE}).")
+    int trinoHttpsPort;
+
+    @Option(names = "--data-access-port", paramLabel = "PORT", defaultValue = "${env:ATOLL_DATA_ACCESS_PORT:-8100}",
+            converter = PortConverter.class,
+            description = "The data-access service (team console); its management port is this + 1000 (env ATOLL_DATA_ACCESS_PORT; "
+                    + "default: ${DEFAULT-VALUE}).")
+    int dataAccessPort;
 
     @Option(names = "--rabbitmq-host", paramLabel = "HOST", defaultValue = "${env:ATOLL_RABBITMQ_HOST:-127.0.0.1}",
             description = "RabbitMQ host (env ATOLL_RABBITMQ_HOST; default: ${DEFAULT-VALUE}).")
@@ -91,7 +120,7 @@ final class PlatformOptions {
             description = "The router's admin API and page (env ATOLL_ROUTER_ADMIN_PORT; default: ${DEFAULT-VALUE}).")
     int routerAdminPort;
 
-    @Option(names = "--servers-only", description = "Only the servers (PostgreSQL, RabbitMQ, S3Proxy, Cassandra), not the cells' services.")
+    @Option(names = "--servers-only", description = "Only the servers (PostgreSQL and the core primary/replica, RabbitMQ, S3Proxy, Cassandra), not the cells' services.")
     boolean serversOnly;
 
     /** Keeps the values in force (given, from the environment or by default) for the later commands. */
@@ -141,16 +170,29 @@ final class PlatformOptions {
     }
 
     PlatformSettings settings() {
-        // The launcher says where the repository is: the services' JARs are built there.
-        String home = System.getenv("ATOLL_HOME");
-        Optional<Path> repository = serversOnly ? Optional.empty() : Optional.of(Path.of(home != null ? home : ".").toAbsolutePath().normalize());
+        Path checkout = checkout();
+        Optional<Path> repository = serversOnly ? Optional.empty() : Optional.of(checkout);
         try {
             return new PlatformSettings(stateDir.toAbsolutePath().normalize(), new Endpoint(postgresHost, postgresPort),
                     new Endpoint(rabbitmqHost, rabbitmqPort), new Endpoint(s3Host, s3Port), new Endpoint(cassandraHost, cassandraPort),
                     cassandraStoragePort, cassandraHeap, regions, cellBasePort,
-                    new RouterServices(Endpoint.loopback(routerPort), Endpoint.loopback(routerAdminPort)), repository);
+                    new RouterServices(Endpoint.loopback(routerPort), Endpoint.loopback(routerAdminPort)), repository, CellHeaps.LOCAL,
+                    WorkerSettings.LOCAL, new CoreDatabases(Endpoint.loopback(postgresPrimaryPort), Endpoint.loopback(postgresReplicaPort),
+                            new RepositoryTeamScopes(scopesDirectory())),
+                    Optional.of(new DataAccessServers(Endpoint.loopback(trinoPort), trinoHttpsPort, Endpoint.loopback(dataAccessPort))));
         } catch (IllegalArgumentException e) {
             throw new PlatformException(e.getMessage(), e);
         }
+    }
+
+    /** The checkout `atoll` runs from, as the launcher says: the services' JARs are built there. */
+    static Path checkout() {
+        String home = System.getenv("ATOLL_HOME");
+        return Path.of(home != null ? home : ".").toAbsolutePath().normalize();
+    }
+
+    /** The data teams' scope files in the checkout. */
+    static Path scopesDirectory() {
+        return checkout().resolve("data-access/scopes");
     }
 }

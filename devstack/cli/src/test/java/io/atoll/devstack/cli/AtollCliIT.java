@@ -3,6 +3,7 @@ package io.atoll.devstack.cli;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,6 +19,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code ./atoll} command as a user runs it, against real servers: a platform of its own on ports
- * where nothing runs (so it starts PostgreSQL, RabbitMQ, S3Proxy and Cassandra itself), and a second one that
+ * where nothing runs (so it starts PostgreSQL, RabbitMQ, S3Proxy, Cassandra and Trino itself), and a second one that
  * finds them running and uses them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,7 +45,13 @@ class AtollCliIT {
     private static final int RABBITMQ = 15673;
     private static final int CASSANDRA = 19142;
     private static final int S3 = 18433;
-    private static final List<String> OWN_PORTS = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ,
+    private static final int CORE_PRIMARY = 15452;
+    private static final int CORE_REPLICA = 15453;
+    private static final int TRINO = 18790;
+    private static final int TRINO_HTTPS = 18743;
+    private static final List<String> OWN_PORTS = List.of("--postgres-port", "" + POSTGRES, "--postgres-primary-port", "" + CORE_PRIMARY,
+            "--postgres-replica-port", "" + CORE_REPLICA, "--trino-port", "" + TRINO, "--trino-https-port", "" + TRINO_HTTPS,
+            "--rabbitmq-port", "" + RABBITMQ,
             "--s3-port", "" + S3, "--cassandra-port", "" + CASSANDRA, "--cassandra-storage-port", "17142", "--cassandra-heap", "512m",
             "--regions", "eu-west-1", "--servers-only");
 
@@ -72,6 +81,9 @@ class AtollCliIT {
                 .contains("[rabbitmq] ready on 127.0.0.1:" + RABBITMQ)
                 .contains("[s3] ready on 127.0.0.1:" + S3)
                 .contains("[cassandra-eu-west-1] ready on 127.0.0.1:" + CASSANDRA)
+                .contains("[postgres-primary] ready on 127.0.0.1:" + CORE_PRIMARY)
+                .contains("[postgres-replica] ready on 127.0.0.1:" + CORE_REPLICA)
+                .contains("[trino] ready on 127.0.0.1:" + TRINO)
                 .containsPattern("s3\\s+ready\\s+http://127.0.0.1:" + S3 + "\\s+S3 API")
                 .contains("ready in");
         try (CqlSession session = CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", CASSANDRA))
@@ -86,7 +98,8 @@ class AtollCliIT {
         JsonNode status = status(own);
 
         assertThat(status.get("components")).extracting(component -> component.get("name").asText())
-                .containsExactly("postgres", "rabbitmq", "s3", "cassandra-eu-west-1");
+                .containsExactly("postgres", "postgres-primary", "rabbitmq", "s3", "cassandra-eu-west-1", "postgres-replica", "trino");
+        assertThat(status.get("components").get(5).get("details").get("streaming").asBoolean()).as("the replica streams from the primary").isTrue();
         for (JsonNode component : status.get("components")) {
             assertThat(component.get("state").asText()).as(component.toString()).isEqualTo("ready");
             assertThat(component.get("owned").asBoolean()).isTrue();
@@ -110,26 +123,81 @@ class AtollCliIT {
         }
     }
 
+    /**
+     * A person of a data team, granted by the CLI, opens sessions with the standard clients: psql on the cell's core
+     * primary and the Trino CLI over HTTPS with the password the grant made; each refuses what the scope does not
+     * give. The core database is made as `up` leaves it once storage has migrated it: storage's migrations, the scopes.
+     */
     @Test
     @Order(4)
+    void aDataTeamsPersonIsGrantedAndOpensSessionsWithPsqlAndTheTrinoCli() throws Exception {
+        String database = "core_eu_west_1";
+        String url = "jdbc:postgresql://127.0.0.1:" + CORE_PRIMARY + "/" + database;
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + CORE_PRIMARY + "/postgres", "postgres", "")) {
+            connection.createStatement().execute("CREATE DATABASE " + database);
+        }
+        Flyway.configure().dataSource(url, "postgres", "").locations("filesystem:" + ROOT.resolve("cell/storage/src/main/resources/db/migration"))
+                .placeholders(Map.of("serviceRole", "storage_service")).load().migrate();
+        new RepositoryTeamScopes(ROOT.resolve("data-access/scopes")).apply(url, "postgres", "", "eu-west-1");
+
+        Result grant = atoll(own, List.of("data", "grant", "--team", "logistics", "--user", "ana", "--region", "eu-west-1", "--cell", "eu-west-1"));
+        assertThat(grant.exit()).as(grant.toString()).isZero();
+        assertThat(grant.out()).contains("ana: a login of logistics (region eu-west-1) in core_eu_west_1").containsPattern("password: \\S{24}");
+
+        Result psql = atoll(own, List.of("sql", "--team", "logistics", "--user", "ana", "-c", "SELECT count(*) AS open_orders FROM order_details"));
+        assertThat(psql.exit()).as(psql.toString()).isZero();
+        assertThat(psql.out()).contains("open_orders").contains("(1 row)");
+        Result refusedByPostgres = atoll(own, List.of("sql", "--team", "logistics", "--user", "ana", "-c", "SELECT email FROM public.members"));
+        assertThat(refusedByPostgres.exit()).isNotZero();
+        assertThat(refusedByPostgres.err()).contains("permission denied");
+
+        Result trino = atoll(own, List.of("sql", "--team", "logistics", "--user", "ana", "--trino", "-c",
+                "SELECT count(*) FROM order_details"));
+        assertThat(trino.exit()).as(trino.toString()).isZero();
+        assertThat(trino.out().strip()).isEqualTo("\"0\"");
+        Result refusedByTrino = atoll(own, List.of("sql", "--team", "logistics", "--user", "ana", "--trino", "-c",
+                "SELECT count(*) FROM analytics.members"));
+        assertThat(refusedByTrino.exit()).isNotZero();
+        assertThat(refusedByTrino.err()).contains("Access Denied");
+
+        Result revoke = atoll(own, List.of("data", "revoke", "--team", "logistics", "--user", "ana", "--cell", "eu-west-1"));
+        assertThat(revoke.exit()).as(revoke.toString()).isZero();
+        Result afterwards = atoll(own, List.of("sql", "--team", "logistics", "--user", "ana", "-c", "SELECT 1"));
+        assertThat(afterwards.exit()).isEqualTo(1);
+        assertThat(afterwards.err().strip()).isEqualTo("atoll: no password of ana is kept here: grant the login with `atoll data grant`");
+        Result unknownTeam = atoll(own, List.of("data", "grant", "--team", "marketing", "--user", "bo", "--cell", "eu-west-1"));
+        assertThat(unknownTeam.exit()).isEqualTo(1);
+        assertThat(unknownTeam.err().strip()).isEqualTo("atoll: no team 'marketing'; the teams are analytics, logistics, sales");
+    }
+
+    /**
+     * Trino is the one server a platform never borrows: people's logins and the access rules are files in its home, in the
+     * state folder of the platform that started it. The second platform starts its own, on ports of its own.
+     */
+    @Test
+    @Order(5)
     void aSecondPlatformUsesTheRunningServersAndItsDownStopsNothingItDidNotStart() throws Exception {
-        List<String> ports = List.of("--postgres-port", "" + POSTGRES, "--rabbitmq-port", "" + RABBITMQ, "--s3-port", "" + S3,
-                "--cassandra-port", "" + CASSANDRA, "--regions", "eu-west-1", "--servers-only");
+        List<String> ports = List.of("--postgres-port", "" + POSTGRES, "--postgres-primary-port", "" + CORE_PRIMARY, "--postgres-replica-port",
+                "" + CORE_REPLICA, "--trino-port", "" + (TRINO + 1), "--trino-https-port", "" + (TRINO_HTTPS + 1), "--rabbitmq-port", "" + RABBITMQ,
+                "--s3-port", "" + S3, "--cassandra-port", "" + CASSANDRA, "--regions", "eu-west-1",
+                "--servers-only");
 
         Result up = atoll(borrowing, with(List.of("up"), ports));
         assertThat(up.exit()).as(up.toString()).isZero();
-        assertThat(up.out()).contains("using the server already running").doesNotContain("starting");
+        assertThat(up.out()).contains("using the server already running").contains("[trino] ready on 127.0.0.1:" + (TRINO + 1))
+                .doesNotContainPattern("\\[(?!trino)[a-z0-9-]+\\] ready on");
         for (JsonNode component : status(borrowing).get("components")) {
-            assertThat(component.get("owned").asBoolean()).isFalse();
+            assertThat(component.get("owned").asBoolean()).as(component.toString()).isEqualTo(component.get("name").asText().equals("trino"));
             assertThat(component.get("state").asText()).isEqualTo("ready");
         }
 
         assertThat(atoll(borrowing, List.of("down")).exit()).as("down takes its settings from the state folder").isZero();
+        assertThat(listening(TRINO + 1)).as("the second platform's own Trino stopped").isFalse();
         ownPids.values().forEach(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aCrashedComponentIsReportedWithItsLogAndUpStartsItAgain() throws Exception {
         ProcessHandle postgres = ProcessHandle.of(ownPids.get("postgres")).orElseThrow();
         postgres.destroyForcibly();
@@ -146,14 +214,16 @@ class AtollCliIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPortHeldBySomethingElseIsAOneLineErrorNamingTheSetting() throws Exception {
         try (ServerSocket silent = new ServerSocket(0)) {
             Thread acceptor = new Thread(() -> acceptSilently(silent));
             acceptor.setDaemon(true);
             acceptor.start();
-            List<String> ports = List.of("--postgres-port", "" + silent.getLocalPort(), "--rabbitmq-port", "" + RABBITMQ,
-                    "--s3-port", "" + S3, "--cassandra-port", "" + CASSANDRA, "--regions", "eu-west-1", "--servers-only");
+            List<String> ports = List.of("--postgres-port", "" + silent.getLocalPort(), "--postgres-primary-port", "" + CORE_PRIMARY,
+                    "--postgres-replica-port", "" + CORE_REPLICA, "--trino-port", "" + TRINO, "--trino-https-port", "" + TRINO_HTTPS,
+                    "--rabbitmq-port", "" + RABBITMQ, "--s3-port", "" + S3, "--cassandra-port",
+                    "" + CASSANDRA, "--regions", "eu-west-1", "--servers-only");
 
             Result up = atoll(borrowing, with(List.of("up"), ports));
 
@@ -164,21 +234,21 @@ class AtollCliIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void downStopsEveryProcessItStartedAndFreesTheirPorts() throws Exception {
         Result down = atoll(own, List.of("down"));
 
         assertThat(down.exit()).as(down.toString()).isZero();
         assertThat(status(own).get("components").toString()).doesNotContain("\"owned\":true");
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(own.toString())).toList()).isEmpty();
-        for (int port : List.of(POSTGRES, RABBITMQ, S3, CASSANDRA)) {
+        for (int port : List.of(POSTGRES, CORE_PRIMARY, CORE_REPLICA, TRINO, TRINO_HTTPS, RABBITMQ, S3, CASSANDRA)) {
             assertThat(listening(port)).as("port %d", port).isFalse();
         }
         assertThat(atoll(own, List.of("down")).exit()).as("down twice").isZero();
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void statusOfAPlatformWhereNothingAnswersNamesEveryComponentQuickly() throws Exception {
         Path nothing = Files.createTempDirectory("atoll-nothing");
         try (ServerSocket hanging = new ServerSocket(0)) {
@@ -201,7 +271,7 @@ class AtollCliIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void statusWatchRefreshesUntilStopped() throws Exception {
         Path out = Files.createTempFile("atoll-watch", ".txt");
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("atoll").toString(), "status", "--watch").directory(ROOT.toFile())

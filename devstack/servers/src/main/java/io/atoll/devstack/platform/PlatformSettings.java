@@ -8,6 +8,7 @@ import io.atoll.devstack.server.postgres.PostgresServer;
 import io.atoll.devstack.server.rabbitmq.RabbitServer;
 import io.atoll.devstack.server.s3.S3Account;
 import io.atoll.devstack.server.s3.S3ProxyServer;
+import io.atoll.devstack.server.trino.TrinoServer;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -37,10 +38,13 @@ import static java.util.Objects.requireNonNull;
  * @param repository where the services' JARs are built; empty to run the servers alone
  * @param cellHeaps the heaps of every cell's app, storage and workers
  * @param workerSettings where every cell's workers report completed job requests, and how they retry
+ * @param coreDatabases the primary and the replica the cells' core databases run on
+ * @param dataAccess where the data-access layer (Trino, the data-access service) listens; empty for a platform without it
  */
 public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra,
                                int cassandraStoragePort, String cassandraHeap, List<String> regions, int cellBasePort,
-                               RouterServices router, Optional<Path> repository, CellHeaps cellHeaps, WorkerSettings workerSettings) {
+                               RouterServices router, Optional<Path> repository, CellHeaps cellHeaps, WorkerSettings workerSettings,
+                               CoreDatabases coreDatabases, Optional<DataAccessServers> dataAccess) {
     public PlatformSettings {
         requireNonNull(stateDir, "stateDir is null");
         requireNonNull(postgres, "postgres is null");
@@ -52,6 +56,8 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         requireNonNull(repository, "repository is null");
         requireNonNull(cellHeaps, "cellHeaps is null");
         requireNonNull(workerSettings, "workerSettings is null");
+        requireNonNull(coreDatabases, "coreDatabases is null");
+        requireNonNull(dataAccess, "dataAccess is null");
         regions = List.copyOf(regions);
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region is needed");
@@ -59,6 +65,22 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         if (regions.stream().distinct().count() != regions.size()) {
             throw new IllegalArgumentException("regions repeat: " + regions);
         }
+    }
+
+    /** A platform without the data-access layer: its cells' core databases run on this pair, under these scopes. */
+    public PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra, int cassandraStoragePort,
+                            String cassandraHeap, List<String> regions, int cellBasePort, RouterServices router, Optional<Path> repository,
+                            CellHeaps cellHeaps, WorkerSettings workerSettings, CoreDatabases coreDatabases) {
+        this(stateDir, postgres, rabbitmq, s3, cassandra, cassandraStoragePort, cassandraHeap, regions, cellBasePort, router, repository,
+                cellHeaps, workerSettings, coreDatabases, Optional.empty());
+    }
+
+    /** A platform whose core databases are on the default ports, without the data-access layer's scopes. */
+    public PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra, int cassandraStoragePort,
+                            String cassandraHeap, List<String> regions, int cellBasePort, RouterServices router, Optional<Path> repository,
+                            CellHeaps cellHeaps, WorkerSettings workerSettings) {
+        this(stateDir, postgres, rabbitmq, s3, cassandra, cassandraStoragePort, cassandraHeap, regions, cellBasePort, router, repository,
+                cellHeaps, workerSettings, CoreDatabases.LOCAL);
     }
 
     /** A platform whose cells get the heaps and worker settings `./atoll up` gives them. */
@@ -119,31 +141,43 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
     }
 
     /**
-     * The components in the order they start: the databases, the broker, the object store and the first Cassandra
-     * node side by side, then each further node, which joins through the first; then every cell's auth, then every
-     * cell's storage (whose service tokens auth issues), then the apps one by one (each calls its cell's storage and
-     * follows its events, and only the first creates the shared keyspace), then every cell's workers (which call
-     * storage and read that keyspace); the router last.
+     * The components in the order they start: the databases (the shared server and the core primary), the broker, the
+     * object store and the first Cassandra node side by side, then the core replica (a copy of the primary), Trino (which
+     * reads the replica) and each further Cassandra node, which joins through the first, one node a stage; then every
+     * cell's auth, then every cell's storage (whose service tokens auth issues), then the apps one by one (each calls its
+     * cell's storage and follows its events, and only the first creates the shared keyspace), then every cell's workers
+     * (which call storage and read that keyspace) beside the data-access service (which audits the core databases the
+     * cells' storage made); the router last.
      */
     public List<List<Server>> stages() {
         PostgresServer postgresServer = postgresServer();
+        PostgresServer corePrimary = coreDatabases.primaryServer();
         RabbitServer rabbitServer = rabbitServer();
         S3ProxyServer s3Server = s3Server();
         List<List<Server>> stages = new ArrayList<>();
-        List<Server> first = new ArrayList<>(List.of(postgresServer, rabbitServer, s3Server));
+        List<Server> first = new ArrayList<>(List.of(postgresServer, corePrimary, rabbitServer, s3Server));
         List<CassandraNode> nodes = cellNodes();
         first.add(new CassandraServer(cassandra.isLocal() ? "cassandra-" + nodes.get(0).datacenter() : CassandraServer.NAME, nodes.get(0)));
         stages.add(first);
+        List<Server> second = new ArrayList<>(List.of(coreDatabases.replicaServer()));
+        dataAccess.ifPresent(servers -> second.add(trino()));
+        stages.add(second);
         if (cassandra.isLocal()) {
             for (CassandraNode node : nodes.subList(1, nodes.size())) {
-                stages.add(List.of(new CassandraServer("cassandra-" + node.datacenter(), node)));
+                Server server = new CassandraServer("cassandra-" + node.datacenter(), node);
+                if (second.size() == 1) {
+                    second.add(server);
+                } else {
+                    stages.add(List.of(server));
+                }
             }
         }
         if (repository.isPresent()) {
             Path checkout = repository.get();
             List<CellServices> cells = cells();
             stages.add(cells.stream().<Server>map(cell -> cell.auth(checkout, postgresServer)).toList());
-            stages.add(cells.stream().<Server>map(cell -> cell.storage(checkout, stateDir, postgresServer, rabbitServer, s3Server)).toList());
+            stages.add(cells.stream().<Server>map(cell -> cell.storage(checkout, stateDir, corePrimary, coreDatabases.teamScopes(), rabbitServer,
+                    s3Server)).toList());
             for (int k = 0; k < cells.size(); k++) {
                 stages.add(List.of(cells.get(k).app(checkout, stateDir, postgresServer, rabbitServer, localNode(nodes, k), nodes)));
             }
@@ -151,10 +185,21 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
             for (int k = 0; k < cells.size(); k++) {
                 workers.add(cells.get(k).workers(checkout, stateDir, postgresServer, rabbitServer, s3Server, localNode(nodes, k)));
             }
+            dataAccess.ifPresent(servers -> workers.add(servers.service(checkout, corePrimary, cells)));
             stages.add(workers);
             stages.add(List.of(router.router(checkout, stateDir, postgresServer, cells)));
         }
         return stages;
+    }
+
+    /**
+     * The platform's Trino, over every cell's replica.
+     *
+     * @throws PlatformException when the platform runs without the data-access layer
+     */
+    public TrinoServer trino() {
+        DataAccessServers servers = dataAccess.orElseThrow(() -> new PlatformException("this platform runs without the data-access layer"));
+        return servers.trino(stateDir, coreDatabases.replicaServer(), coreDatabases.primaryServer().user(), cells(), coreDatabases.teamScopes());
     }
 
     /**
