@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -196,18 +198,7 @@ class TeamScopesIT {
      */
     @Test
     void everyTeamReadsAsItsScopeSaysAndWritesNothingOnTheReplica() throws SQLException {
-        Map<String, Map<String, String>> onThePrimary = expectedMatrix();
-        Map<String, Map<String, String>> expected = new LinkedHashMap<>();
-        onThePrimary.forEach((relation, byTeam) -> {
-            Map<String, String> onReplica = new LinkedHashMap<>();
-            byTeam.forEach((team, outcomes) -> {
-                boolean schemaUsable = relation.startsWith("public.") || relation.startsWith(team + ".");
-                StringBuilder replica = new StringBuilder().append(outcomes.charAt(0));
-                outcomes.substring(1).chars().forEach(write -> replica.append(write == 'v' ? 'v' : schemaUsable ? 'r' : '-'));
-                onReplica.put(team, replica.toString());
-            });
-            expected.put(relation, onReplica);
-        });
+        Map<String, Map<String, String>> expected = expectedMatrixOnTheReplica();
         database.awaitReplica();
 
         List<String> differences = new ArrayList<>();
@@ -495,6 +486,74 @@ class TeamScopesIT {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * The matrix data-access/guides/access-matrix.md shows is this test's own: the one it holds the database to. A change
+     * of the matrix without the page fails here; {@code -Datoll.guides.write=true} writes the page anew.
+     */
+    @Test
+    void theMatrixInTheGuidesIsTheOneThisTestChecks() throws IOException {
+        Path page = RepositoryScopes.directory().resolveSibling("guides").resolve("access-matrix.md");
+        String printed = printedMatrix();
+        if (Boolean.getBoolean("atoll.guides.write")) {
+            Files.writeString(page, printed);
+        }
+        assertThat(page).as("write it with -Datoll.guides.write=true").exists();
+        assertThat(Files.readString(page)).as(page + " is behind this test's matrix: write it anew with -Datoll.guides.write=true")
+                .isEqualTo(printed);
+    }
+
+    private static String printedMatrix() {
+        StringBuilder page = new StringBuilder("""
+                # What each team may do with each relation of a cell's core database
+
+                Printed by `TeamScopesIT` from the matrix it holds every login of each team to, operation by operation, on a
+                cell's primary and on its replica (`-Datoll.guides.write=true` prints it anew). What is not listed is refused:
+                a permission error, an error of a view no one writes through, or on the replica a read-only transaction.
+                """);
+        table(page, "On the primary", expectedMatrix(), TEAMS_ON_THE_PRIMARY,
+                "Analytics logs in to the replicas only: the primary refuses its people at login (`pg_hba.conf`).");
+        table(page, "On the replica", expectedMatrixOnTheReplica(), TEAMS, "Every write is refused on the replica.");
+        return page.toString();
+    }
+
+    private static void table(StringBuilder page, String title, Map<String, Map<String, String>> matrix, List<String> teams, String note) {
+        page.append("\n## ").append(title).append("\n\n").append(note).append("\n\n| relation | ").append(String.join(" | ", teams))
+                .append(" |\n|---|").append("---|".repeat(teams.size())).append('\n');
+        matrix.forEach((relation, byTeam) -> {
+            page.append("| `").append(relation).append('`');
+            for (String team : teams) {
+                String outcomes = byTeam.get(team);
+                List<String> done = new ArrayList<>();
+                for (int operation = 0; operation < OPERATIONS.size(); operation++) {
+                    if (outcomes.charAt(operation) == 'y') {
+                        done.add(OPERATIONS.get(operation));
+                    }
+                }
+                page.append(" | ").append(done.isEmpty() ? "" : String.join(", ", done));
+            }
+            page.append(" |\n");
+        });
+    }
+
+    /**
+     * On the replica a team reads what it reads on the primary; a write is refused as a read-only transaction, except where
+     * it is refused before that: a view no one writes through, a schema the team may not use.
+     */
+    private static Map<String, Map<String, String>> expectedMatrixOnTheReplica() {
+        Map<String, Map<String, String>> expected = new LinkedHashMap<>();
+        expectedMatrix().forEach((relation, byTeam) -> {
+            Map<String, String> onReplica = new LinkedHashMap<>();
+            byTeam.forEach((team, outcomes) -> {
+                boolean schemaUsable = relation.startsWith("public.") || relation.startsWith(team + ".");
+                StringBuilder replica = new StringBuilder().append(outcomes.charAt(0));
+                outcomes.substring(1).chars().forEach(write -> replica.append(write == 'v' ? 'v' : schemaUsable ? 'r' : '-'));
+                onReplica.put(team, replica.toString());
+            });
+            expected.put(relation, onReplica);
+        });
+        return expected;
     }
 
     private static Map<String, Map<String, String>> expectedMatrix() {
