@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -57,6 +59,13 @@ public final class TrinoServer implements Server {
     static final Set<String> PLUGINS = Set.of("postgresql", "geospatial", "password-authenticators");
     private static final String MAIN_CLASS = "io.trino.server.TrinoServer";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Queries fail for some seconds after {@code /v1/info} says Trino has started (its node is not yet listed), so until
+     * then only a query shows it ready; afterwards {@code /v1/info} does, far more cheaply than a query, which takes
+     * most of a second even on an idle machine and longer than a status may wait on a busy one.
+     */
+    private static final Duration SETTLED = Duration.ofSeconds(30);
+    private static final Pattern AIRLIFT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h|d)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -139,6 +148,7 @@ public final class TrinoServer implements Server {
      */
     @Override
     public Answer probe() {
+        Duration uptime;
         try {
             HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + settings.http() + "/v1/info"))
                     .timeout(PROBE_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -149,6 +159,7 @@ public final class TrinoServer implements Server {
             if (body.path("starting").asBoolean(true)) {
                 return Answer.STARTING;
             }
+            uptime = uptime(body.path("uptime").asText(""));
         } catch (IOException e) {
             return Readiness.classify(e);
         } catch (InterruptedException e) {
@@ -157,6 +168,9 @@ public final class TrinoServer implements Server {
         }
         if (!Files.isRegularFile(operatorPasswordFile()) || !Files.isRegularFile(certificate())) {
             return Answer.FOREIGN;
+        }
+        if (uptime.compareTo(SETTLED) > 0) {
+            return Answer.READY;
         }
         try {
             operator().run("SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'", PROBE_TIMEOUT);
@@ -207,6 +221,25 @@ public final class TrinoServer implements Server {
 
     private StatementClient operator() throws IOException {
         return new StatementClient(httpsUrl(), certificate(), OPERATOR, Files.readString(operatorPasswordFile()).strip());
+    }
+
+    /** Airlift's duration as {@code /v1/info} gives it, e.g. {@code 45.12s} or {@code 5.00m}; zero when it is not one. */
+    static Duration uptime(String text) {
+        Matcher duration = AIRLIFT_DURATION.matcher(text.strip());
+        if (!duration.matches()) {
+            return Duration.ZERO;
+        }
+        double amount = Double.parseDouble(duration.group(1));
+        double seconds = switch (duration.group(2)) {
+            case "ns" -> amount / 1e9;
+            case "us" -> amount / 1e6;
+            case "ms" -> amount / 1e3;
+            case "s" -> amount;
+            case "m" -> amount * 60;
+            case "h" -> amount * 3600;
+            default -> amount * 86400;
+        };
+        return Duration.ofMillis((long) (seconds * 1000));
     }
 
     private Path etc() {
