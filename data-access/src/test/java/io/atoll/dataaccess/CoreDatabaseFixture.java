@@ -3,6 +3,7 @@ package io.atoll.dataaccess;
 import io.atoll.dataaccess.domain.PostgresScopeCompiler;
 import io.atoll.dataaccess.store.ScopeMigration;
 import io.atoll.testing.PostgresDatabase;
+import io.atoll.testing.TestDatabase;
 import io.atoll.testing.TestServers;
 import org.flywaydb.core.Flyway;
 
@@ -13,7 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
-/** A cell's core database on the build's PostgreSQL as a cell has it: storage's migrations, then the teams' scopes. */
+/** A cell's core database as a cell has it: storage's migrations, then the teams' scopes. */
 public final class CoreDatabaseFixture {
     public static final String CELL = "eu-west-1";
 
@@ -22,6 +23,12 @@ public final class CoreDatabaseFixture {
 
     public static PostgresDatabase create(String prefix) {
         PostgresDatabase database = TestServers.postgres().createDatabase(prefix);
+        migrateAndScope(database);
+        return database;
+    }
+
+    /** Storage's migrations, then the teams' scopes, on a database a test made. */
+    public static void migrateAndScope(TestDatabase database) {
         Flyway.configure()
                 .dataSource(database.jdbcUrl(), database.username(), database.password())
                 .locations("filesystem:" + Path.of(System.getProperty("atoll.root", "..")).resolve("cell/storage/src/main/resources/db/migration"))
@@ -30,11 +37,10 @@ public final class CoreDatabaseFixture {
                 .migrate();
         new ScopeMigration(database.jdbcUrl(), database.username(), database.password())
                 .apply(PostgresScopeCompiler.compile(RepositoryScopes.load()), CELL);
-        return database;
     }
 
     /** Runs statements as the schema owner, as a hand at a psql prompt would. */
-    public static void asOwner(PostgresDatabase database, String... statements) throws SQLException {
+    public static void asOwner(TestDatabase database, String... statements) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
              Statement statement = connection.createStatement()) {
             for (String sql : statements) {
@@ -44,7 +50,7 @@ public final class CoreDatabaseFixture {
     }
 
     /** Roles are the server's, not the database's: dropped from the server's maintenance database. */
-    public static void dropRoles(PostgresDatabase database, String... roles) throws SQLException {
+    public static void dropRoles(TestDatabase database, String... roles) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl().replace(database.name(), "postgres"),
                 database.username(), database.password()); Statement statement = connection.createStatement()) {
             for (String role : roles) {

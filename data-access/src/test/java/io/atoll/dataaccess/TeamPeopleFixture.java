@@ -1,6 +1,6 @@
 package io.atoll.dataaccess;
 
-import io.atoll.testing.PostgresDatabase;
+import io.atoll.testing.TestDatabase;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -23,14 +23,14 @@ public final class TeamPeopleFixture {
     public static final UUID EU_ORDER_TO_MOVE = UUID.fromString("00000000-0000-0000-0000-00000000e002");
     public static final UUID US_ORDER = UUID.fromString("00000000-0000-0000-0000-00000000a001");
 
-    private final PostgresDatabase database;
+    private final TestDatabase database;
     private final String euLogistics;
     private final String usLogistics;
     private final String logisticsWithoutRegion;
     private final String password = "pw-" + UUID.randomUUID();
     private final Map<String, String> byTeam;
 
-    private TeamPeopleFixture(PostgresDatabase database, String prefix) {
+    private TeamPeopleFixture(TestDatabase database, String prefix) {
         this.database = requireNonNull(database, "database is null");
         this.euLogistics = prefix + "logistics_eu";
         this.usLogistics = prefix + "logistics_us";
@@ -42,7 +42,7 @@ public final class TeamPeopleFixture {
     }
 
     /** Makes the people's logins (granted their team's role, logistics' with their region) and the rows. */
-    public static TeamPeopleFixture create(PostgresDatabase database) throws SQLException {
+    public static TeamPeopleFixture create(TestDatabase database) throws SQLException {
         TeamPeopleFixture people = new TeamPeopleFixture(database, "da_" + UUID.randomUUID().toString().substring(0, 8) + "_");
         CoreDatabaseFixture.asOwner(database,
                 "CREATE ROLE " + people.euLogistics + " LOGIN PASSWORD '" + people.password + "' IN ROLE logistics",
@@ -103,7 +103,7 @@ public final class TeamPeopleFixture {
         CoreDatabaseFixture.dropRoles(database, logins().toArray(String[]::new));
     }
 
-    private static String order(UUID id, String member, String region, String country) {
+    public static String order(UUID id, String member, String region, String country) {
         return "INSERT INTO orders (id, member_id, idempotency_key, request_hash, status, destination_name, destination_line1, destination_city,"
                 + " destination_postal_code, destination_country, warehouse_region, currency, placed_at, updated_at) VALUES ('" + id + "', '"
                 + member + "', '" + id + "', repeat('0', 64), 'placed', 'Receiver', '1 Dock Road', 'Town', '1000', '" + country + "', '"

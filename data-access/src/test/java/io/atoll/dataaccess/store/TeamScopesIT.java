@@ -2,7 +2,9 @@ package io.atoll.dataaccess.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atoll.cell.contracts.events.CellEvent;
+import io.atoll.dataaccess.CoreDatabaseFixture;
 import io.atoll.dataaccess.RepositoryScopes;
+import io.atoll.dataaccess.TeamPeopleFixture;
 import io.atoll.dataaccess.domain.PostgresLoginRulesCompiler;
 import io.atoll.dataaccess.domain.PostgresScopeCompiler;
 import io.atoll.dataaccess.domain.TrinoRulesCompiler;
@@ -37,6 +39,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import static io.atoll.dataaccess.TeamPeopleFixture.EU_MEMBER;
+import static io.atoll.dataaccess.TeamPeopleFixture.EU_ORDER;
+import static io.atoll.dataaccess.TeamPeopleFixture.EU_ORDER_TO_MOVE;
+import static io.atoll.dataaccess.TeamPeopleFixture.US_MEMBER;
+import static io.atoll.dataaccess.TeamPeopleFixture.US_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -102,15 +109,11 @@ class TeamScopesIT {
     private static final Map<String, String> UPDATED_COLUMNS = Map.of(
             "public.items", "is_active", "sales.items", "is_active", "logistics.orders", "status");
 
-    private static final String EU_MEMBER = "member-eu";
-    private static final String US_MEMBER = "member-us";
     private static final Set<String> PERSONAL_DATA = Set.of("ann@example.com", "Ann Example", "1 Rue de Rivoli",
             "bob@example.com", "Bob Example", "5 Main Street");
-    private static final UUID EU_ORDER = UUID.fromString("00000000-0000-0000-0000-00000000e001");
-    private static final UUID EU_ORDER_TO_MOVE = UUID.fromString("00000000-0000-0000-0000-00000000e002");
-    private static final UUID US_ORDER = UUID.fromString("00000000-0000-0000-0000-00000000a001");
 
     private static ReplicatedDatabase database;
+    private static TeamPeopleFixture people;
     private static Map<String, String> logins;
     private static String euLogistics;
     private static String usLogistics;
@@ -118,44 +121,17 @@ class TeamScopesIT {
 
     @BeforeAll
     static void createCellDatabase() throws SQLException {
-        database = TestServers.corePostgres(PostgresLoginRulesCompiler.primaryRules(RepositoryScopes.load())).createDatabase("data_access_scopes");
-        Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("filesystem:" + Path.of(System.getProperty("atoll.root", "..")).resolve("cell/storage/src/main/resources/db/migration"))
-                .placeholders(Map.of("serviceRole", "storage_service"))
-                .load()
-                .migrate();
-        new ScopeMigration(database.jdbcUrl(), database.username(), database.password())
-                .apply(PostgresScopeCompiler.compile(RepositoryScopes.load()), CELL);
-
-        String prefix = "da_" + UUID.randomUUID().toString().substring(0, 8) + "_";
-        euLogistics = prefix + "logistics_eu";
-        usLogistics = prefix + "logistics_us";
-        logisticsWithoutRegion = prefix + "logistics_none";
+        database = TestServers.corePostgres(PostgresLoginRulesCompiler.primaryRules(RepositoryScopes.load()),
+                PostgresLoginRulesCompiler.replicaRules(RepositoryScopes.load())).createDatabase("data_access_scopes");
+        CoreDatabaseFixture.migrateAndScope(database);
+        people = TeamPeopleFixture.create(database);
+        euLogistics = people.euLogistics();
+        usLogistics = people.usLogistics();
+        logisticsWithoutRegion = people.logisticsWithoutRegion();
         logins = new LinkedHashMap<>();
-        logins.put("logistics", euLogistics);
-        logins.put("sales", prefix + "sales");
-        logins.put("analytics", prefix + "analytics");
-        asOwner(
-                "CREATE ROLE " + euLogistics + " LOGIN IN ROLE logistics",
-                "CREATE ROLE " + usLogistics + " LOGIN IN ROLE logistics",
-                "CREATE ROLE " + logisticsWithoutRegion + " LOGIN IN ROLE logistics",
-                "CREATE ROLE " + logins.get("sales") + " LOGIN IN ROLE sales",
-                "CREATE ROLE " + logins.get("analytics") + " LOGIN IN ROLE analytics",
-                "INSERT INTO data_access.user_attributes VALUES ('" + euLogistics + "', 'region', 'eu-west-1'), ('"
-                        + usLogistics + "', 'region', 'us-east-1')",
-                "INSERT INTO members (id, home_cell, email, name, postal_line1, postal_city, postal_code, postal_country, tier, status, joined_at, updated_at)"
-                        + " VALUES ('" + EU_MEMBER + "', 'eu-west-1', 'ann@example.com', 'Ann Example', '1 Rue de Rivoli', 'Paris', '75001', 'FR', 'plus', 'active', now(), now()),"
-                        + " ('" + US_MEMBER + "', 'us-east-1', 'bob@example.com', 'Bob Example', '5 Main Street', 'Springfield', '12345', 'US', 'basic', 'active', now(), now())",
-                "INSERT INTO membership_history (member_id, tier, status, changed_at) VALUES ('" + EU_MEMBER + "', 'plus', 'active', now()), ('"
-                        + US_MEMBER + "', 'basic', 'active', now())",
-                order(EU_ORDER, EU_MEMBER, "eu-west-1", "FR"),
-                order(EU_ORDER_TO_MOVE, EU_MEMBER, "eu-west-1", "DE"),
-                order(US_ORDER, US_MEMBER, "us-east-1", "US"),
-                "INSERT INTO order_items VALUES ('" + EU_ORDER + "', 1, 'GAS-230G', 'Butane-propane cartridge 230 g', 2, 6.50, 370),"
-                        + " ('" + EU_ORDER + "', 2, 'POT-TI-750', 'Titanium pot 750 ml', 1, 44.00, 105),"
-                        + " ('" + EU_ORDER_TO_MOVE + "', 1, 'TENT-2P-ULTRA', 'Ultralight two-person tent', 1, 389.00, 1350),"
-                        + " ('" + US_ORDER + "', 1, 'BOTTLE-1L-ALU', 'Aluminium bottle 1 l', 3, 19.90, 165)");
+        for (String team : TEAMS) {
+            logins.put(team, people.of(team));
+        }
     }
 
     @AfterAll
@@ -164,12 +140,7 @@ class TeamScopesIT {
             return;
         }
         database.close();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl().replace(database.name(), "postgres"),
-                database.username(), database.password()); Statement statement = connection.createStatement()) {
-            for (String login : List.of(euLogistics, usLogistics, logisticsWithoutRegion, logins.get("sales"), logins.get("analytics"))) {
-                statement.execute("DROP ROLE IF EXISTS " + login);
-            }
-        }
+        people.drop();
     }
 
     @Test
@@ -210,6 +181,17 @@ class TeamScopesIT {
         }
         assertThat(differences).isEmpty();
         assertThat(probes).isEqualTo(TEAMS.size() * OPERATIONS.size() * expected.size());
+    }
+
+    /** Whatever else the servers trust on this machine, a team's person proves their password, on both servers. */
+    @Test
+    void aPersonsLoginWithAWrongPasswordIsRefusedOnThePrimaryAndTheReplica() {
+        for (String url : List.of(database.jdbcUrl(), database.replicaJdbcUrl())) {
+            assertThatThrownBy(() -> DriverManager.getConnection(url, euLogistics, "not-" + people.password()).close())
+                    .as(url)
+                    .isInstanceOfSatisfying(SQLException.class, refusal -> assertThat(refusal.getSQLState()).isEqualTo("28P01"))
+                    .hasMessageContaining("password authentication failed for user \"" + euLogistics + "\"");
+        }
     }
 
     @Test
@@ -391,7 +373,7 @@ class TeamScopesIT {
     @Test
     void theDailyAggregatesRefreshOnDemandAndShowOnlyThePersonsRegion() throws SQLException {
         UUID lateOrder = UUID.randomUUID();
-        asOwner(order(lateOrder, EU_MEMBER, "eu-west-1", "IE"),
+        asOwner(TeamPeopleFixture.order(lateOrder, EU_MEMBER, "eu-west-1", "IE"),
                 "INSERT INTO order_items VALUES ('" + lateOrder + "', 1, 'MUG-STEEL-350', 'Insulated steel mug 350 ml', 4, 24.90, 260)");
         try (Connection logistics = as(euLogistics)) {
             long before = placedToday(logistics);
@@ -625,21 +607,14 @@ class TeamScopesIT {
         return ids;
     }
 
-    private static String order(UUID id, String member, String region, String country) {
-        return "INSERT INTO orders (id, member_id, idempotency_key, request_hash, status, destination_name, destination_line1, destination_city,"
-                + " destination_postal_code, destination_country, warehouse_region, currency, placed_at, updated_at) VALUES ('" + id + "', '"
-                + member + "', '" + id + "', repeat('0', 64), 'placed', 'Receiver', '1 Dock Road', 'Town', '1000', '" + country + "', '"
-                + region + "', 'EUR', now(), now())";
-    }
-
     private static Connection as(String login) throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), login, "");
+        return DriverManager.getConnection(database.jdbcUrl(), login, people.password());
     }
 
     /** A session of {@code login} on the replica, once it has replayed everything the primary has committed so far. */
     private static Connection onReplica(String login) throws SQLException {
         database.awaitReplica();
-        return DriverManager.getConnection(database.replicaJdbcUrl(), login, "");
+        return DriverManager.getConnection(database.replicaJdbcUrl(), login, people.password());
     }
 
     private static Connection asOwner() throws SQLException {

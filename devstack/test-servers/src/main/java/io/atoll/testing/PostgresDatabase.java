@@ -5,7 +5,7 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /** A database of its own for one test; closing it drops it. */
-public final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements TestDatabase {
     private final TestPostgres server;
     private final String name;
 
@@ -14,18 +14,22 @@ public final class PostgresDatabase implements AutoCloseable {
         this.name = requireNonNull(name, "name is null");
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
     public String jdbcUrl() {
         return server.jdbcUrl(name);
     }
 
+    @Override
     public String username() {
         return server.username();
     }
 
+    @Override
     public String password() {
         return server.password();
     }

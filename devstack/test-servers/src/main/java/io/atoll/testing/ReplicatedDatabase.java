@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import static java.util.Objects.requireNonNull;
 
 /** A database of its own for one test on the core primary, read on its replica too; closing it drops it from both. */
-public final class ReplicatedDatabase implements AutoCloseable {
+public final class ReplicatedDatabase implements TestDatabase {
     private static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(20);
 
@@ -23,11 +23,13 @@ public final class ReplicatedDatabase implements AutoCloseable {
         this.name = requireNonNull(name, "name is null");
     }
 
+    @Override
     public String name() {
         return name;
     }
 
     /** The database on the primary, where it is written. */
+    @Override
     public String jdbcUrl() {
         return servers.primary().jdbcUrl(name);
     }
@@ -38,10 +40,12 @@ public final class ReplicatedDatabase implements AutoCloseable {
     }
 
     /** The superuser of both servers (the replica's roles are the primary's). */
+    @Override
     public String username() {
         return servers.primary().user();
     }
 
+    @Override
     public String password() {
         return "";
     }

@@ -101,8 +101,7 @@ public final class TestServers {
     public static synchronized TestCorePostgres corePostgres() {
         if (corePostgres == null) {
             PostgresServer primary = corePrimary(List.of());
-            PostgresReplica replica = new PostgresReplica(CoreDatabases.REPLICA_NAME, Endpoint.loopback(setting("ATOLL_TEST_CORE_REPLICA_PORT", 15443)),
-                    primary, "ATOLL_TEST_CORE_REPLICA_PORT");
+            PostgresReplica replica = coreReplica(primary, List.of());
             ensure(List.of(List.of(primary), List.of(replica)));
             corePostgres = new TestCorePostgres(replica);
         }
@@ -110,28 +109,39 @@ public final class TestServers {
     }
 
     /**
-     * {@link #corePostgres()}, its primary refusing logins by these {@code pg_hba.conf} lines (see
+     * {@link #corePostgres()}, its servers' logins ruled by these {@code pg_hba.conf} lines (see
      * {@code PostgresLoginRulesCompiler}) from now on: the pair is one for the whole build, and the modules that need
      * rules of their own set them.
      */
-    public static synchronized TestCorePostgres corePostgres(List<String> primaryRefusals) {
+    public static synchronized TestCorePostgres corePostgres(List<String> primaryRules, List<String> replicaRules) {
         TestCorePostgres pair = corePostgres();
-        PostgresServer primary = corePrimary(primaryRefusals);
+        PostgresServer primary = corePrimary(primaryRules);
+        PostgresReplica replica = coreReplica(primary, replicaRules);
         try {
-            OwnedProcess started = new StateFile(stateDir()).find(primary.name()).filter(process -> process.live().isPresent())
-                    .orElseThrow(() -> new IllegalStateException("the core primary at " + primary.endpoint()
-                            + " is not one this build started: its login rules are not the build's to set"));
-            primary.reloadLoginRules(started);
+            primary.reloadLoginRules(startedByThisBuild(primary));
+            replica.reloadLoginRules(startedByThisBuild(replica));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return pair;
     }
 
-    private static PostgresServer corePrimary(List<String> refusals) {
-        List<String> lines = List.copyOf(refusals);
+    private static OwnedProcess startedByThisBuild(Server server) throws IOException {
+        return new StateFile(stateDir()).find(server.name()).filter(process -> process.live().isPresent())
+                .orElseThrow(() -> new IllegalStateException(server.name() + " at " + server.endpoint()
+                        + " is not one this build started: its login rules are not the build's to set"));
+    }
+
+    private static PostgresServer corePrimary(List<String> rules) {
+        List<String> lines = List.copyOf(rules);
         return new PostgresServer(CoreDatabases.PRIMARY_NAME, Endpoint.loopback(setting("ATOLL_TEST_CORE_PRIMARY_PORT", 15442)), "postgres",
                 "ATOLL_TEST_CORE_PRIMARY_PORT", () -> lines);
+    }
+
+    private static PostgresReplica coreReplica(PostgresServer primary, List<String> rules) {
+        List<String> lines = List.copyOf(rules);
+        return new PostgresReplica(CoreDatabases.REPLICA_NAME, Endpoint.loopback(setting("ATOLL_TEST_CORE_REPLICA_PORT", 15443)), primary,
+                "ATOLL_TEST_CORE_REPLICA_PORT", () -> lines);
     }
 
     /**

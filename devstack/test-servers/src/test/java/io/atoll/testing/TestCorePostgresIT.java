@@ -17,7 +17,7 @@ class TestCorePostgresIT {
 
     @Test
     void whatThePrimaryCommitsTheReplicaServesReadOnlyAndThePrimarysRefusalsHoldOnlyThere() throws SQLException {
-        TestCorePostgres pair = TestServers.corePostgres(List.of("host all +" + REFUSED_ROLE + " all reject"));
+        TestCorePostgres pair = TestServers.corePostgres(List.of("host all +" + REFUSED_ROLE + " all reject"), List.of());
         try (ReplicatedDatabase database = pair.createDatabase("pair")) {
             String login = UniqueNames.of("reader");
             try (Connection primary = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());

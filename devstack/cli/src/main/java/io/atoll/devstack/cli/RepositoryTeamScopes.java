@@ -16,17 +16,25 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** The scope files of the checkout, read each time they are asked for, so that `up` always applies the files as they are. */
-final class RepositoryTeamScopes implements TeamScopes {
+/**
+ * The scope files of the checkout, read each time they are asked for, so that `up` always applies the files as they are.
+ * Public for the e2e platform, which applies them as `up` does.
+ */
+public final class RepositoryTeamScopes implements TeamScopes {
     private final Path directory;
 
-    RepositoryTeamScopes(Path directory) {
+    public RepositoryTeamScopes(Path directory) {
         this.directory = requireNonNull(directory, "directory is null");
     }
 
     @Override
     public List<String> primaryLoginRules() {
         return PostgresLoginRulesCompiler.primaryRules(scopes());
+    }
+
+    @Override
+    public List<String> replicaLoginRules() {
+        return PostgresLoginRulesCompiler.replicaRules(scopes());
     }
 
     /** One cell at a time: the cells' core databases share the server's (cluster-wide) team roles, which two runs would race on. */

@@ -39,6 +39,7 @@ public record CoreDatabases(Endpoint primary, Endpoint replica, TeamScopes teamS
     }
 
     public PostgresReplica replicaServer() {
-        return new PostgresReplica(REPLICA_NAME, replica, primaryServer(), "--postgres-replica-port / ATOLL_POSTGRES_REPLICA_PORT");
+        return new PostgresReplica(REPLICA_NAME, replica, primaryServer(), "--postgres-replica-port / ATOLL_POSTGRES_REPLICA_PORT",
+                teamScopes::replicaLoginRules);
     }
 }

@@ -39,7 +39,8 @@ import static java.util.Objects.requireNonNull;
  * @param cellHeaps the heaps of every cell's app, storage and workers
  * @param workerSettings where every cell's workers report completed job requests, and how they retry
  * @param coreDatabases the primary and the replica the cells' core databases run on
- * @param dataAccess where the data-access layer (Trino, the data-access service) listens; empty for a platform without it
+ * @param dataAccess where the data-access layer (Trino if it has it, the data-access service) listens; empty for a platform
+ *                   without it
  */
 public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbitmq, Endpoint s3, Endpoint cassandra,
                                int cassandraStoragePort, String cassandraHeap, List<String> regions, int cellBasePort,
@@ -160,7 +161,9 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
         first.add(new CassandraServer(cassandra.isLocal() ? "cassandra-" + nodes.get(0).datacenter() : CassandraServer.NAME, nodes.get(0)));
         stages.add(first);
         List<Server> second = new ArrayList<>(List.of(coreDatabases.replicaServer()));
-        dataAccess.ifPresent(servers -> second.add(trino()));
+        if (dataAccess.flatMap(DataAccessServers::trino).isPresent()) {
+            second.add(trino());
+        }
         stages.add(second);
         if (cassandra.isLocal()) {
             for (CassandraNode node : nodes.subList(1, nodes.size())) {
@@ -195,7 +198,7 @@ public record PlatformSettings(Path stateDir, Endpoint postgres, Endpoint rabbit
     /**
      * The platform's Trino, over every cell's replica.
      *
-     * @throws PlatformException when the platform runs without the data-access layer
+     * @throws PlatformException when the platform runs without the data-access layer, or the layer without Trino
      */
     public TrinoServer trino() {
         DataAccessServers servers = dataAccess.orElseThrow(() -> new PlatformException("this platform runs without the data-access layer"));

@@ -16,6 +16,11 @@ public interface TeamScopes {
         }
 
         @Override
+        public List<String> replicaLoginRules() {
+            return List.of();
+        }
+
+        @Override
         public void apply(String jdbcUrl, String user, String password, String cellId) {
         }
 
@@ -26,8 +31,14 @@ public interface TeamScopes {
         }
     };
 
-    /** The {@code pg_hba.conf} lines a primary starts with, refusing the teams whose people use only the replicas. */
+    /**
+     * The {@code pg_hba.conf} lines a primary starts with: refusing the teams whose people use only the replicas, and
+     * asking the other teams' people for their passwords.
+     */
     List<String> primaryLoginRules();
+
+    /** The {@code pg_hba.conf} lines a replica starts with: every team's people log in with their passwords. */
+    List<String> replicaLoginRules();
 
     /**
      * Makes the teams' roles, schemas, views and grants in a cell's core database, once storage has migrated it.

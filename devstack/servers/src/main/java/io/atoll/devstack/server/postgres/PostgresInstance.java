@@ -59,12 +59,12 @@ record PostgresInstance(String name, Path binaries, Path data, Path log) {
     }
 
     /**
-     * Writes the server's {@code pg_hba.conf}: {@code refusals} first (the first line that matches a login decides), then
+     * Writes the server's {@code pg_hba.conf}: {@code rules} first (the first line that matches a login decides), then
      * trust for every login and replication connection from this machine, the only place it listens.
      */
-    void writeLoginRules(List<String> refusals) throws IOException {
+    void writeLoginRules(List<String> rules) throws IOException {
         List<String> lines = new ArrayList<>(List.of("# Written by Atoll each time the server starts: changes made here are lost."));
-        lines.addAll(refusals);
+        lines.addAll(rules);
         lines.addAll(List.of(
                 "host all all 127.0.0.1/32 trust",
                 "host all all ::1/128 trust",

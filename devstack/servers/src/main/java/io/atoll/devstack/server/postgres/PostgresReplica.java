@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -37,8 +38,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A streaming hot-standby replica of a primary Atoll started: a copy of the primary's data folder taken with
  * PostgreSQL's low-level backup functions (the binaries on Maven Central have no {@code pg_basebackup}), kept up to
- * date by physical replication through a replication slot of its own, read-only, with the login rules of a replica
- * (no team is refused here). A primary made anew is copied again.
+ * date by physical replication through a replication slot of its own, read-only, with login rules of its own (a
+ * team the primary refuses logs in here). A primary made anew is copied again.
  */
 public final class PostgresReplica implements Server {
     /** Not copied from the primary: its running state, its WAL (streamed instead) and its replication slots. */
@@ -48,12 +49,20 @@ public final class PostgresReplica implements Server {
     private static final String MADE_FROM = "primary-system-identifier";
 
     private final PostgresServer primary;
+    private final Supplier<List<String>> loginRules;
     /** The replica's own address, asked as any PostgreSQL is. */
     private final PostgresServer self;
 
-    public PostgresReplica(String name, Endpoint endpoint, PostgresServer primary, String portSetting) {
+    /** @param loginRules {@code pg_hba.conf} lines put before those that trust every login from this machine */
+    public PostgresReplica(String name, Endpoint endpoint, PostgresServer primary, String portSetting, Supplier<List<String>> loginRules) {
         this.primary = requireNonNull(primary, "primary is null");
-        this.self = new PostgresServer(name, endpoint, primary.user(), portSetting, List::of);
+        this.loginRules = requireNonNull(loginRules, "loginRules is null");
+        this.self = new PostgresServer(name, endpoint, primary.user(), portSetting, loginRules);
+    }
+
+    /** Writes the login rules again and has the running replica reread them. */
+    public void reloadLoginRules(OwnedProcess process) throws IOException {
+        self.reloadLoginRules(process);
     }
 
     @Override
@@ -142,7 +151,7 @@ public final class PostgresReplica implements Server {
             copyPrimary(primaryInstance.data(), instance);
             Files.writeString(madeFrom, primaryIdentity + "\n");
         }
-        instance.writeLoginRules(List.of());
+        instance.writeLoginRules(loginRules.get());
         Files.write(instance.data().resolve("postgresql.auto.conf"), List.of(
                 "# Written by Atoll each time the replica starts: where it streams from.",
                 "primary_conninfo = 'host=" + primary.endpoint().host() + " port=" + primary.endpoint().port() + " user=" + primary.user()

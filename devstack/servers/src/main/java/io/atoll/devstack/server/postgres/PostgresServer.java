@@ -39,23 +39,23 @@ public final class PostgresServer implements Server {
     private final Endpoint endpoint;
     private final String user;
     private final String portSetting;
-    private final Supplier<List<String>> refusals;
+    private final Supplier<List<String>> loginRules;
 
     public PostgresServer(Endpoint endpoint, String user) {
         this(NAME, endpoint, user, "--postgres-port / ATOLL_POSTGRES_PORT", List::of);
     }
 
     /**
-     * @param refusals {@code pg_hba.conf} lines that refuse logins, put before the lines that let everyone on this
-     *                 machine in, in a server Atoll starts (one already running is used with its own rules); asked for
-     *                 only when it starts, so that a status or a stop never reads where they come from
+     * @param loginRules {@code pg_hba.conf} lines (refusals, password checks) put before the lines that let everyone on
+     *                   this machine in, in a server Atoll starts (one already running is used with its own rules); asked
+     *                   for only when it starts, so that a status or a stop never reads where they come from
      */
-    public PostgresServer(String name, Endpoint endpoint, String user, String portSetting, Supplier<List<String>> refusals) {
+    public PostgresServer(String name, Endpoint endpoint, String user, String portSetting, Supplier<List<String>> loginRules) {
         this.name = requireNonNull(name, "name is null");
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
         this.user = requireNonNull(user, "user is null");
         this.portSetting = requireNonNull(portSetting, "portSetting is null");
-        this.refusals = requireNonNull(refusals, "refusals is null");
+        this.loginRules = requireNonNull(loginRules, "loginRules is null");
     }
 
     @Override
@@ -145,7 +145,7 @@ public final class PostgresServer implements Server {
             progress.report(name, "initialising " + instance.data());
             instance.initdb(user);
         }
-        instance.writeLoginRules(refusals.get());
+        instance.writeLoginRules(loginRules.get());
         progress.report(name, "starting on " + endpoint);
         ProcessHandle postmaster = instance.start(endpoint, List.of());
         Readiness.await(this, Duration.ofSeconds(30), instance.log());
@@ -154,7 +154,7 @@ public final class PostgresServer implements Server {
 
     /** Rewrites the login rules of the server Atoll started as {@code process} and has it read them again, without a restart. */
     public void reloadLoginRules(OwnedProcess process) throws IOException {
-        PostgresInstance.recorded(name, process.details(), process.log()).writeLoginRules(refusals.get());
+        PostgresInstance.recorded(name, process.details(), process.log()).writeLoginRules(loginRules.get());
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_reload_conf()");
         } catch (SQLException e) {
