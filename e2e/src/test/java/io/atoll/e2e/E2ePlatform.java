@@ -3,12 +3,13 @@ package io.atoll.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atoll.devstack.platform.CellHeaps;
+import io.atoll.devstack.cli.RepositoryTeamScopes;
 import io.atoll.devstack.platform.CellServices;
 import io.atoll.devstack.platform.CoreDatabases;
+import io.atoll.devstack.platform.DataAccessServers;
 import io.atoll.devstack.platform.LocalPlatform;
 import io.atoll.devstack.platform.PlatformSettings;
 import io.atoll.devstack.platform.RouterServices;
-import io.atoll.devstack.platform.TeamScopes;
 import io.atoll.devstack.platform.WorkerNotifications;
 import io.atoll.devstack.platform.WorkerSettings;
 import io.atoll.devstack.process.OwnedProcess;
@@ -49,6 +50,8 @@ import java.util.OptionalLong;
  * 128 MiB heaps, the least they are built to work in whatever passes through them, so every journey shows they do.
  * Every cell's workers report completed job requests to the test's own {@link NotificationReceivers} (Slack, a signed
  * webhook and GitHub's API), and retry after a quarter, half and whole second instead of their own 1, 10 and 60.
+ * The cells' core databases get the teams' scopes and the data-access service (the team console) runs beside them; Trino
+ * does not, since no journey asks it anything.
  */
 final class E2ePlatform {
     private static final Logger LOG = LoggerFactory.getLogger(E2ePlatform.class);
@@ -58,6 +61,8 @@ final class E2ePlatform {
     private static final int S3_PORT = 28333;
     /** The core primary; its replica is on the next port. */
     private static final int CORE_PRIMARY_PORT = 25442;
+    /** The data-access service's public port (the team console); its management port is 29100. */
+    private static final int DATA_ACCESS_PORT = 28100;
     private static final CellHeaps CELL_HEAPS = new CellHeaps("128m", "128m", "128m");
     private static final List<Duration> WORKER_RETRY_DELAYS = List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
     static final String GITHUB_TOKEN = "ghp_e2eStatusesOnly";
@@ -90,7 +95,9 @@ final class E2ePlatform {
             PlatformSettings settings = new PlatformSettings(root.resolve("e2e/target/platform"), Endpoint.loopback(5432),
                     Endpoint.loopback(5672), Endpoint.loopback(S3_PORT), Endpoint.loopback(19342), 17342, "512m", REGIONS, CELL_BASE_PORT,
                     new RouterServices(Endpoint.loopback(ROUTER_PORT), Endpoint.loopback(ROUTER_PORT + 1)), Optional.of(root), CELL_HEAPS,
-                    workers, new CoreDatabases(Endpoint.loopback(CORE_PRIMARY_PORT), Endpoint.loopback(CORE_PRIMARY_PORT + 1), TeamScopes.NONE));
+                    workers, new CoreDatabases(Endpoint.loopback(CORE_PRIMARY_PORT), Endpoint.loopback(CORE_PRIMARY_PORT + 1),
+                            new RepositoryTeamScopes(root.resolve("data-access/scopes"))),
+                    Optional.of(DataAccessServers.serviceOnly(Endpoint.loopback(DATA_ACCESS_PORT))));
             long build = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
             LocalPlatform platform = settings.platform(OptionalLong.of(build));
             platform.up((component, message) -> LOG.info("[{}] {}", component, message));
@@ -124,6 +131,11 @@ final class E2ePlatform {
     Connection coreDatabase(String region) throws SQLException {
         PostgresServer postgres = settings.coreDatabases().primaryServer();
         return DriverManager.getConnection(postgres.jdbcUrl(cell(region).coreDatabase()), postgres.user(), "");
+    }
+
+    /** The team console of the data-access service, where the data teams' people sign in. */
+    URI teamConsole() {
+        return URI.create("http://127.0.0.1:" + DATA_ACCESS_PORT + "/console");
     }
 
     /** The object store's S3 API, with the local platform's account. */

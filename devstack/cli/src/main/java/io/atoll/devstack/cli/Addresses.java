@@ -55,9 +55,11 @@ final class Addresses {
         addresses.put(CoreDatabases.REPLICA_NAME, new Address(settings.coreDatabases().replica().toString(),
                 "their streaming read replica, read-only; where the analytics team logs in"));
         settings.dataAccess().ifPresent(dataAccess -> {
-            TrinoServer trino = settings.trino();
-            addresses.put(TrinoServer.NAME, new Address(trino.httpsUrl().toString(), "SQL across the cells' replicas for people granted by "
-                    + "`atoll data grant` (Trino CLI, trino-jdbc); certificate: " + trino.certificate()));
+            if (dataAccess.trino().isPresent()) {
+                TrinoServer trino = settings.trino();
+                addresses.put(TrinoServer.NAME, new Address(trino.httpsUrl().toString(), "SQL across the cells' replicas for people granted by "
+                        + "`atoll data grant` (Trino CLI, trino-jdbc); certificate: " + trino.certificate()));
+            }
             addresses.put("data-access", new Address("http://" + dataAccess.service() + "/console", "the team console; drift audit, "
                     + "health and metrics: http://" + dataAccess.serviceManagement() + "/audit"));
         });
