@@ -77,8 +77,12 @@ final class SqlCommand implements Callable<Integer> {
 
     private ProcessBuilder trino(TrinoServer server, String database, TeamScope scope) throws IOException {
         String cli = ServerClasspath.read("atoll/trino-cli.jar", "the Trino CLI");
-        List<String> arguments = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", cli,
-                "--server", server.httpsUrl().toString(), "--truststore-path", server.certificate().toString(),
+        List<String> arguments = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        if (command != null) {
+            // One statement, no terminal to draw on: without this the CLI warns on every run that it found none.
+            arguments.add("-Dorg.jline.terminal.dumb=true");
+        }
+        arguments.addAll(List.of("-jar", cli, "--server", server.httpsUrl().toString(), "--truststore-path", server.certificate().toString(),
                 "--user", user, "--password", "--catalog", database, "--schema", scope.team()));
         if (command != null) {
             arguments.addAll(List.of("--execute", command));
