@@ -13,10 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -101,7 +99,7 @@ class TeamConsoleJourneyIT {
         signIn(LOGISTICS);
         assertThat(browser.findElement(By.id("who")).getText()).contains(LOGISTICS).contains("logistics");
         screenshot("team-console-journey-logistics.png");
-        press(browser.findElement(By.cssSelector("tr[data-order='" + orderId + "'] button[value='fulfilled']")));
+        chromium.press(browser.findElement(By.cssSelector("tr[data-order='" + orderId + "'] button[value='fulfilled']")));
 
         assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("The order is fulfilled.");
         assertThat(browser.findElements(By.cssSelector("tr[data-order='" + orderId + "']"))).as("no longer waiting to ship").isEmpty();
@@ -134,17 +132,17 @@ class TeamConsoleJourneyIT {
         String sku = "E2E-" + Long.toString(System.nanoTime(), 36).toUpperCase();
 
         signIn(SALES);
-        type("sku", sku);
-        type("name", "Console lantern");
-        type("weight", "340");
-        type("price", "24.90");
-        press(browser.findElement(By.cssSelector("#add-item button[type='submit']")));
+        chromium.type("sku", sku);
+        chromium.type("name", "Console lantern");
+        chromium.type("weight", "340");
+        chromium.type("price", "24.90");
+        chromium.press(browser.findElement(By.cssSelector("#add-item button[type='submit']")));
         assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("The item is in the catalogue.");
         Awaitility.await("the mobile catalogue offers the new item").atMost(PROPAGATION).pollInterval(Duration.ofMillis(250))
                 .until(() -> member.offered(sku).isPresent());
         assertThat(member.offered(sku).orElseThrow().path("weightGrams").asInt()).isEqualTo(340);
 
-        press(browser.findElement(By.cssSelector("tr[data-sku='" + sku + "'] button")));
+        chromium.press(browser.findElement(By.cssSelector("tr[data-sku='" + sku + "'] button")));
         screenshot("team-console-journey-sales.png");
 
         assertThat(browser.findElement(By.id("message")).getText()).contains("The item is retired");
@@ -194,32 +192,12 @@ class TeamConsoleJourneyIT {
     }
 
     private void signIn(String login) {
-        type("login", login);
-        type("password", staffPassword);
+        chromium.type("login", login);
+        chromium.type("password", staffPassword);
         browser.findElements(By.cssSelector("#cell option")).stream().filter(option -> option.getText().equals(REGION))
                 .findFirst().orElseThrow().click();
-        press(browser.findElement(By.cssSelector("#sign-in button[type='submit']")));
+        chromium.press(browser.findElement(By.cssSelector("#sign-in button[type='submit']")));
         assertThat(browser.findElements(By.id("sign-out"))).as("signed in as " + login).isNotEmpty();
-    }
-
-    /** Presses a form's button and waits for the page it leads to: a click returns before the browser has left the page. */
-    private void press(WebElement button) {
-        WebElement leaving = browser.findElement(By.tagName("html"));
-        button.click();
-        Awaitility.await().atMost(HeadlessChromium.PATIENCE).until(() -> {
-            try {
-                leaving.isEnabled();
-                return false;
-            } catch (StaleElementReferenceException left) {
-                return true;
-            }
-        });
-    }
-
-    private void type(String field, String text) {
-        WebElement input = browser.findElement(By.id(field));
-        input.clear();
-        input.sendKeys(text);
     }
 
     private void screenshot(String name) throws IOException {

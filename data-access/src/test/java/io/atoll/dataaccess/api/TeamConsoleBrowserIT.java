@@ -13,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,7 +27,6 @@ import static io.atoll.dataaccess.TeamPeopleFixture.EU_ORDER;
 import static io.atoll.dataaccess.TeamPeopleFixture.EU_ORDER_TO_MOVE;
 import static io.atoll.dataaccess.TeamPeopleFixture.US_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The team console in a real headless Chromium: a logistics person checks off an order of their region and the
@@ -87,7 +85,7 @@ class TeamConsoleBrowserIT {
         assertThat(browser.getPageSource()).doesNotContain(US_ORDER.toString());
         screenshot("team-console-logistics.png");
 
-        press(browser.findElement(By.cssSelector("tr[data-order='" + EU_ORDER_TO_MOVE + "'] button[value='fulfilled']")));
+        chromium.press(browser.findElement(By.cssSelector("tr[data-order='" + EU_ORDER_TO_MOVE + "'] button[value='fulfilled']")));
 
         assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("The order is fulfilled.");
         assertThat(orderRows()).containsExactly(EU_ORDER.toString());
@@ -97,7 +95,7 @@ class TeamConsoleBrowserIT {
         assertThat(service.ownerText("SELECT count(*) FROM outbox_events WHERE type = 'order.fulfilled' AND payload LIKE '%"
                 + EU_ORDER_TO_MOVE + "%'")).isEqualTo("1");
 
-        press(browser.findElement(By.id("refresh")));
+        chromium.press(browser.findElement(By.id("refresh")));
 
         assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("The daily orders are counted anew.");
         List<WebElement> days = browser.findElements(By.cssSelector("#daily-orders tbody tr"));
@@ -105,7 +103,7 @@ class TeamConsoleBrowserIT {
         assertThat(days.get(0).getText()).contains("eu-west-1").doesNotContain("us-east-1");
         screenshot("team-console-logistics-checked-off.png");
 
-        press(browser.findElement(By.id("sign-out")));
+        chromium.press(browser.findElement(By.id("sign-out")));
 
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
     }
@@ -115,18 +113,18 @@ class TeamConsoleBrowserIT {
         signIn(people.of("sales"), people.password());
         String sku = "BROWSER-" + Long.toString(System.nanoTime(), 36).toUpperCase();
 
-        type("sku", sku);
-        type("name", "Folding spork");
-        type("weight", "12");
-        type("price", "4.50");
-        press(browser.findElement(By.cssSelector("#add-item button[type='submit']")));
+        chromium.type("sku", sku);
+        chromium.type("name", "Folding spork");
+        chromium.type("weight", "12");
+        chromium.type("price", "4.50");
+        chromium.press(browser.findElement(By.cssSelector("#add-item button[type='submit']")));
 
         assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("The item is in the catalogue.");
         assertThat(itemRow(sku).getText()).contains("Folding spork").contains("4.50 EUR").contains("active");
         assertThat(service.ownerText("SELECT is_active FROM items WHERE sku = '" + sku + "'")).isEqualTo("t");
         screenshot("team-console-sales.png");
 
-        press(itemRow(sku).findElement(By.tagName("button")));
+        chromium.press(itemRow(sku).findElement(By.tagName("button")));
 
         assertThat(browser.findElement(By.id("message")).getText()).contains("The item is retired");
         assertThat(itemRow(sku).getText()).contains("retired");
@@ -138,11 +136,11 @@ class TeamConsoleBrowserIT {
     void aBadFieldIsSaidOnThePage() {
         signIn(people.of("sales"), people.password());
 
-        type("sku", "BAD-WEIGHT");
-        type("name", "Anvil");
-        type("weight", "a lot");
-        type("price", "1");
-        press(browser.findElement(By.cssSelector("#add-item button[type='submit']")));
+        chromium.type("sku", "BAD-WEIGHT");
+        chromium.type("name", "Anvil");
+        chromium.type("weight", "a lot");
+        chromium.type("price", "1");
+        chromium.press(browser.findElement(By.cssSelector("#add-item button[type='submit']")));
 
         assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("The weight is a whole number of grams, not 'a lot'.");
     }
@@ -174,38 +172,18 @@ class TeamConsoleBrowserIT {
         WebElement cancel = browser.findElement(By.cssSelector("tr[data-order='" + EU_ORDER + "'] button[value='cancelled']"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].form.querySelector(\"input[name='csrf']\").remove()", cancel);
 
-        press(cancel);
+        chromium.press(cancel);
 
         assertThat(browser.findElement(By.id("message")).getText()).contains("This form did not come from your console page");
         assertThat(service.ownerText("SELECT status FROM orders WHERE id = '" + EU_ORDER + "'")).isEqualTo("placed");
     }
 
     private void signIn(String login, String password) {
-        type("login", login);
-        type("password", password);
+        chromium.type("login", login);
+        chromium.type("password", password);
         browser.findElements(By.cssSelector("#cell option")).stream().filter(option -> option.getText().equals(CoreDatabaseFixture.CELL))
                 .findFirst().orElseThrow().click();
-        press(browser.findElement(By.cssSelector("#sign-in button[type='submit']")));
-    }
-
-    /** Presses a form's button and waits for the page it leads to: a click returns before the browser has left the page. */
-    private void press(WebElement button) {
-        WebElement leaving = browser.findElement(By.tagName("html"));
-        button.click();
-        await().atMost(HeadlessChromium.PATIENCE).until(() -> {
-            try {
-                leaving.isEnabled();
-                return false;
-            } catch (StaleElementReferenceException left) {
-                return true;
-            }
-        });
-    }
-
-    private void type(String field, String text) {
-        WebElement input = browser.findElement(By.id(field));
-        input.clear();
-        input.sendKeys(text);
+        chromium.press(browser.findElement(By.cssSelector("#sign-in button[type='submit']")));
     }
 
     private List<String> orderRows() {

@@ -1,6 +1,9 @@
 package io.atoll.testing;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -9,6 +12,7 @@ import org.openqa.selenium.remote.http.ClientConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Debian's {@code chromium}, headless, driven through its {@code chromium-driver} for the browser tests; without them a
@@ -17,6 +21,7 @@ import java.time.Duration;
  */
 public final class HeadlessChromium implements AutoCloseable {
     public static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(20);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -47,6 +52,31 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver browser() {
         return browser;
+    }
+
+    /** Presses a form's button and waits for the page it leads to: a click returns before the browser has left the page. */
+    public void press(WebElement button) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        button.click();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            try {
+                leaving.isEnabled();
+            } catch (StaleElementReferenceException left) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the page was not left within " + PATIENCE.toSeconds() + " s of pressing " + button.getText());
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+    }
+
+    /** Replaces what the input of this id holds with {@code text}. */
+    public void type(String field, String text) {
+        WebElement input = browser.findElement(By.id(field));
+        input.clear();
+        input.sendKeys(text);
     }
 
     @Override
