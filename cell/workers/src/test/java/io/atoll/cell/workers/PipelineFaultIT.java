@@ -16,6 +16,7 @@ import io.atoll.cell.workers.support.TestRepository;
 import io.atoll.cell.workers.support.WorkersProcess;
 import io.atoll.testing.CapturedLogs;
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +51,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The pipeline under real faults, on a RabbitMQ node of the test's own, the real storage service and PostgreSQL: a
- * worker killed outright in the middle of a job, the broker restarted with requests in flight, a job's process
- * killed, and a message that fails on every delivery. Whatever happens, every request completes exactly once in
+ * worker killed outright in the middle of a job, the broker restarted with requests in flight, copies of a
+ * notification's message arriving while it is being sent, a job's process killed, and a message that fails on every
+ * delivery. Whatever happens, every request completes exactly once in
  * effect: each job recorded once with the attempts the fault cost, each upload's thumbnails stored once, one
  * completion event and each notification received once, counted at the webhook receiver.
  */
@@ -165,6 +168,40 @@ class PipelineFaultIT {
     }
 
     @Test
+    void copiesOfANotificationsMessageArrivingWhileItIsBeingSentSendNothing() throws IOException {
+        try (HttpReceiver slowReceiver = HttpReceiver.answeringAfter(Duration.ofSeconds(3), 204);
+             CapturedLogs workerLogs = CapturedLogs.of("io.atoll.cell.workers", Level.INFO);
+             EmbeddedServer ignored = pipeline.startWorkers(false, workerSettings(slowReceiver, Map.of()))) {
+            UUID request = storage.createRequest("noop", "copies-" + UUID.randomUUID(), Map.of());
+            UUID notification = PipelineIds.notification(request, "webhook");
+            await().atMost(PATIENCE).until(() -> !slowReceiver.received().isEmpty());
+
+            // Messages arrive at least once; two more copies of this one arrive while the receiver holds its send.
+            byte[] body = ("{\"notificationId\":\"" + notification + "\",\"requestId\":\"" + request + "\",\"channel\":\"webhook\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().messageId(notification.toString()).contentType("application/json")
+                    .build();
+            broker.publish("", WorkQueues.NOTIFICATIONS, properties, body);
+            broker.publish("", WorkQueues.NOTIFICATIONS, properties, body);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages(workerLogs, notification))
+                    .as("both copies found the send under way, came back through a retry queue and were found handled")
+                    .filteredOn(message -> message.contains("being sent by another delivery")).hasSizeGreaterThanOrEqualTo(2));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages(workerLogs, notification))
+                    .filteredOn(message -> message.contains("acknowledged as a duplicate")).hasSizeGreaterThanOrEqualTo(2));
+            assertThat(slowReceiver.received()).singleElement()
+                    .satisfies(received -> assertThat(received.header("X-Atoll-Notification-Id")).isEqualTo(notification.toString()));
+            assertThat(objects(storage.request(request).get("notifications"))).singleElement().satisfies(recorded ->
+                    assertThat(recorded).containsEntry("status", "sent").containsEntry("attempts", 1));
+            assertThat(broker.take(WorkQueues.NOTIFICATIONS + ".dead")).isEmpty();
+        }
+    }
+
+    private static List<String> messages(CapturedLogs logs, UUID about) {
+        return logs.events().stream().map(ILoggingEvent::getFormattedMessage).filter(message -> message.contains(about.toString())).toList();
+    }
+
+    @Test
     void aMessageThatFailsOnEveryDeliveryIsDeadLetteredAfterItsAttemptsAndRunsOnceWhenReplayedAfterTheFix() {
         // The commit is there, its files are not: the planner's repository-plan program fails (exit 1) on every delivery.
         TestRepository repository = TestRepository.create(Path.of("target", "pipeline-it", "repository-" + UUID.randomUUID()).toAbsolutePath(),
@@ -207,8 +244,12 @@ class PipelineFaultIT {
 
     /** The workers' settings for these tests: every completion is posted to the test's webhook receiver. */
     private Map<String, Object> workerSettings(Map<String, Object> overrides) {
+        return workerSettings(webhook, overrides);
+    }
+
+    private static Map<String, Object> workerSettings(HttpReceiver receiver, Map<String, Object> overrides) {
         Map<String, Object> settings = new HashMap<>(overrides);
-        settings.put("atoll.workers.notifications.webhook.url", webhook.url("/atoll").toString());
+        settings.put("atoll.workers.notifications.webhook.url", receiver.url("/atoll").toString());
         settings.put("atoll.workers.notifications.webhook.secret", WEBHOOK_SECRET);
         return settings;
     }

@@ -167,11 +167,12 @@ class JdbcJobStore implements JobStore {
         Notification next = change.apply(current);
         if (current.isEmpty()) {
             int added = sql.update("""
-                    INSERT INTO notifications (id, request_id, channel, target, status, attempts, last_error, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO notifications (id, request_id, channel, target, status, attempts, last_error, lease_until, created_at,
+                                               updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO NOTHING""",
                     next.id(), next.requestId(), next.channel().code(), next.target(), next.status().code(), next.attempts(),
-                    next.lastError(), next.createdAt(), next.updatedAt());
+                    next.lastError(), next.leaseUntil(), next.createdAt(), next.updatedAt());
             if (added == 1) {
                 return next;
             }
@@ -181,10 +182,10 @@ class JdbcJobStore implements JobStore {
         }
         if (!next.equals(current.orElseThrow())) {
             sql.update("""
-                    UPDATE notifications SET channel = ?, target = ?, status = ?, attempts = ?, last_error = ?, updated_at = ?
+                    UPDATE notifications SET channel = ?, target = ?, status = ?, attempts = ?, last_error = ?, lease_until = ?, updated_at = ?
                     WHERE id = ?""",
-                    next.channel().code(), next.target(), next.status().code(), next.attempts(), next.lastError(), next.updatedAt(),
-                    notificationId);
+                    next.channel().code(), next.target(), next.status().code(), next.attempts(), next.lastError(), next.leaseUntil(),
+                    next.updatedAt(), notificationId);
         }
         return next;
     }
@@ -266,6 +267,6 @@ class JdbcJobStore implements JobStore {
         return new Notification(row.getObject("id", UUID.class), row.getObject("request_id", UUID.class),
                 NotificationChannel.ofCode(row.getString("channel")), row.getString("target"),
                 NotificationStatus.ofCode(row.getString("status")), row.getInt("attempts"), Sql.optional(row, "last_error"),
-                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+                Optional.ofNullable(Sql.instant(row, "lease_until")), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
     }
 }

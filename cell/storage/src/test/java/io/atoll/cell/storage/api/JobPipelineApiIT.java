@@ -305,6 +305,32 @@ class JobPipelineApiIT {
     }
 
     @Test
+    void aNotificationsAttemptsAreSentOneAtATime() {
+        String request = noopRequest();
+        String path = "/storage/v1/notifications/" + UUID.randomUUID();
+        Map<String, Object> attempt = Map.of("requestId", request, "channel", "webhook", "target", "https://hooks.example.net/atoll",
+                "leaseSeconds", 1);
+
+        Reply first = api.post(path + "/attempts", attempt);
+        Reply meanwhile = api.post(path + "/attempts", attempt);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).containsEntry("status", "pending").containsEntry("attempts", 1).containsKey("leaseUntil");
+        assertThat(meanwhile.status()).as("a second delivery while the first attempt holds its lease").isEqualTo(409);
+        assertThat(meanwhile.body()).containsEntry("title", "Notification being sent");
+
+        Reply takenOver = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.post(path + "/attempts", attempt), reply -> reply.status() == 200);
+        assertThat(takenOver.body()).as("once the lease of a vanished sender passed").containsEntry("attempts", 2);
+
+        Reply sent = api.put(path, Map.of("requestId", request, "channel", "webhook", "target", "https://hooks.example.net/atoll",
+                "status", "sent", "attempts", 2));
+        assertThat(sent.body()).containsEntry("status", "sent").doesNotContainKey("leaseUntil");
+        assertThat(api.post(path + "/attempts", attempt).body()).containsEntry("title", "Notification already sent");
+        assertThat(api.post("/storage/v1/notifications/" + UUID.randomUUID() + "/attempts",
+                Map.of("requestId", request, "channel", "webhook", "target", "x", "leaseSeconds", 0)).status()).isEqualTo(400);
+    }
+
+    @Test
     void aProcessedMessageIsRecordedOncePerConsumer() {
         String message = UUID.randomUUID().toString();
         String path = "/storage/v1/processed-messages/photo-pipeline/" + message;

@@ -15,10 +15,12 @@ import io.atoll.cell.workers.domain.pipeline.RequestPlanner;
 import io.atoll.cell.workers.domain.pipeline.RetryPolicy;
 import io.atoll.cell.workers.domain.pipeline.StaleJobReaper;
 import io.atoll.cell.workers.domain.pipeline.WorkDirectories;
+import io.atoll.cell.workers.notify.NotificationHttpSettings;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** Wires the pipeline's plain domain objects from the settings and the adapters (storage, broker, runner, channels). */
@@ -59,8 +61,9 @@ final class PipelineBeans {
 
     @Singleton
     NotificationSender notificationSender(PipelineStorage storage, List<NotificationChannel> channels, PipelineMetrics metrics, RetryPolicy retries,
-                                          CellSettings cell) {
-        return new NotificationSender(storage, channels, metrics, retries, cell.id());
+                                          NotificationHttpSettings http, PipelineSettings settings, CellSettings cell) {
+        Duration lease = http.connectTimeout().plus(http.requestTimeout()).plus(settings.leaseMargin());
+        return new NotificationSender(storage, channels, metrics, retries, lease, cell.id());
     }
 
     @Singleton

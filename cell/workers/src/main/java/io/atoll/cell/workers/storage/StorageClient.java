@@ -118,6 +118,20 @@ public final class StorageClient implements PipelineStorage {
     }
 
     @Override
+    public Optional<NotificationRecord> startNotification(UUID notificationId, UUID requestId, String channel, String target, Duration lease,
+                                                          TraceParent trace) {
+        HttpResponse<InputStream> response = call("POST", "/notifications/" + notificationId + "/attempts", trace)
+                .json(new StorageJson.NotificationAttemptBody(requestId, channel, target, lease.toSeconds()))
+                .tolerating(409)
+                .send();
+        if (response.statusCode() == 409) {
+            ErrorAnswers.drain(response);
+            return Optional.empty();
+        }
+        return Optional.of(read(response, Argument.of(NotificationRecord.class)));
+    }
+
+    @Override
     public NotificationRecord recordNotification(NotificationRecord notification, TraceParent trace) {
         StorageJson.NotificationBody body = new StorageJson.NotificationBody(notification.requestId(), notification.channel(), notification.target(),
                 notification.status(), notification.attempts(), notification.lastError());

@@ -55,6 +55,11 @@ final class StorageJson {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    record NotificationAttemptBody(UUID requestId, String channel, String target, long leaseSeconds) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record NotificationBody(UUID requestId, String channel, @Nullable String target, String status, int attempts, @Nullable String lastError) {
     }
 

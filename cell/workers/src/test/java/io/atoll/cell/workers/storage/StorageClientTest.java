@@ -140,6 +140,26 @@ class StorageClientTest {
     }
 
     @Test
+    void aNotificationsAttemptIsStartedUnderALeaseAndNoneWhileAnotherHoldsIt() {
+        UUID notification = UUID.randomUUID();
+        storageAnswers = exchange -> respond(exchange, 200, "application/json", "{\"id\": \"" + notification + "\", \"requestId\": \"" + REQUEST
+                + "\", \"channel\": \"webhook\", \"target\": \"https://hooks\", \"status\": \"pending\", \"attempts\": 2,"
+                + " \"leaseUntil\": \"2026-12-06T12:00:00Z\", \"updatedAt\": \"2026-12-06T11:58:53Z\"}");
+        StorageClient client = client(url());
+
+        assertThat(client.startNotification(notification, REQUEST, "webhook", "https://hooks", Duration.ofSeconds(67), trace))
+                .hasValueSatisfying(started -> assertThat(started.attempts()).isEqualTo(2));
+        storageAnswers = exchange -> respond(exchange, 409, "application/problem+json", "{\"title\":\"Notification being sent\",\"status\":409}");
+        assertThat(client.startNotification(notification, REQUEST, "webhook", "https://hooks", Duration.ofSeconds(67), trace)).isEmpty();
+
+        assertThat(seen).allSatisfy(call -> {
+            assertThat(call.method() + " " + call.path()).isEqualTo("POST /storage/v1/notifications/" + notification + "/attempts");
+            assertThat(json(call.body())).isEqualTo(Map.of("requestId", REQUEST.toString(), "channel", "webhook", "target", "https://hooks",
+                    "leaseSeconds", 67));
+        }).hasSize(2);
+    }
+
+    @Test
     void aHandledMessageIsFoundAndAnUnknownOneIsNot() {
         StorageClient client = client(url());
         assertThat(client.processed("executor", "m 1", trace)).isTrue();

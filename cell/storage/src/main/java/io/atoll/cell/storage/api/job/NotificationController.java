@@ -5,6 +5,7 @@ import io.atoll.cell.storage.domain.job.NotificationService;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -30,5 +31,12 @@ class NotificationController {
     @Secured(Scopes.WRITE)
     NotificationView save(@PathVariable UUID notificationId, @Body @Valid NotificationBody body) {
         return NotificationView.of(notifications.save(notificationId, body.toUpdate()));
+    }
+
+    /** Starts its next attempt (the first makes it); 409 when it was sent or another attempt is being sent. */
+    @Post("/{notificationId}/attempts")
+    @Secured(Scopes.WRITE)
+    NotificationView startAttempt(@PathVariable UUID notificationId, @Body @Valid NotificationAttemptBody body) {
+        return NotificationView.of(notifications.startAttempt(notificationId, body.toAttempt()));
     }
 }

@@ -7,12 +7,17 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A notification as the API shows it. */
+/**
+ * A notification as the API shows it.
+ *
+ * @param leaseUntil while pending: until when the worker sending it is trusted to be at it
+ */
 @Serdeable
 public record NotificationView(UUID id, UUID requestId, String channel, String target, String status, int attempts,
-                               @Nullable String lastError, Instant updatedAt) {
+                               @Nullable String lastError, @Nullable Instant leaseUntil, Instant updatedAt) {
     static NotificationView of(Notification notification) {
         return new NotificationView(notification.id(), notification.requestId(), notification.channel().code(), notification.target(),
-                notification.status().code(), notification.attempts(), notification.lastError().orElse(null), notification.updatedAt());
+                notification.status().code(), notification.attempts(), notification.lastError().orElse(null),
+                notification.leaseUntil().orElse(null), notification.updatedAt());
     }
 }

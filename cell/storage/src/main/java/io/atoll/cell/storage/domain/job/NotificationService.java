@@ -21,13 +21,25 @@ public final class NotificationService {
 
     /** Makes or updates the notification; one that was sent stays sent. */
     public Notification save(UUID notificationId, NotificationUpdate update) {
-        if (jobs.findRequest(update.requestId()).isEmpty()) {
-            throw new RefusedException(Refusal.UNPROCESSABLE, "Unknown job request",
-                    "There is no job request " + update.requestId() + " to notify of.");
-        }
+        requireRequest(update.requestId());
         Instant now = clock.instant();
         return jobs.saveNotification(notificationId, current -> current
                 .map(notification -> notification.updatedWith(update, now))
                 .orElseGet(() -> Notification.first(notificationId, update, now)));
+    }
+
+    /** Starts the notification's next attempt under a lease; refused while it is sent or another attempt holds it. */
+    public Notification startAttempt(UUID notificationId, NotificationAttempt attempt) {
+        requireRequest(attempt.requestId());
+        Instant now = clock.instant();
+        return jobs.saveNotification(notificationId, current -> current
+                .map(notification -> notification.attempted(attempt, now))
+                .orElseGet(() -> Notification.firstAttempt(notificationId, attempt, now)));
+    }
+
+    private void requireRequest(UUID requestId) {
+        if (jobs.findRequest(requestId).isEmpty()) {
+            throw new RefusedException(Refusal.UNPROCESSABLE, "Unknown job request", "There is no job request " + requestId + " to notify of.");
+        }
     }
 }

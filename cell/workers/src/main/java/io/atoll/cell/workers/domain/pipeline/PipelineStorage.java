@@ -31,6 +31,14 @@ public interface PipelineStorage {
     /** Completes the request; the first completion wins, later ones answer the request as it is. */
     JobRequest complete(UUID requestId, CompletionReport report, TraceParent trace);
 
+    /**
+     * Starts the notification's next attempt, held for {@code lease} (made pending, its attempts counted); empty when
+     * it was sent or another delivery is sending it now.
+     */
+    Optional<NotificationRecord> startNotification(UUID notificationId, UUID requestId, String channel, String target, Duration lease,
+                                                   TraceParent trace);
+
+    /** Records how an attempt ended: sent, or failed with its reason. */
     NotificationRecord recordNotification(NotificationRecord notification, TraceParent trace);
 
     /** The saved summaries of the member's completed requests of this kind, newest first. */

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server on the loopback that plays a notification's receiver: it keeps every request it gets and
- * answers each with the same status and body, or never answers at all.
+ * answers each with the same status and body, at once or after a delay, or never answers at all.
  */
 public final class HttpReceiver implements AutoCloseable {
     private final HttpServer server;
@@ -40,24 +41,29 @@ public final class HttpReceiver implements AutoCloseable {
         }
     }
 
-    private HttpReceiver(int status, String body, Map<String, String> headers, boolean silent) throws IOException {
+    private HttpReceiver(int status, String body, Map<String, String> headers, Duration delay, boolean silent) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
-        server.createContext("/", exchange -> answer(exchange, status, body, headers, silent));
+        server.createContext("/", exchange -> answer(exchange, status, body, headers, delay, silent));
         server.start();
     }
 
     public static HttpReceiver answering(int status, String body) throws IOException {
-        return new HttpReceiver(status, body, Map.of(), false);
+        return new HttpReceiver(status, body, Map.of(), Duration.ZERO, false);
     }
 
     public static HttpReceiver answering(int status, String body, Map<String, String> headers) throws IOException {
-        return new HttpReceiver(status, body, headers, false);
+        return new HttpReceiver(status, body, headers, Duration.ZERO, false);
+    }
+
+    /** Holds each request for {@code delay} before answering it with {@code status} and no body. */
+    public static HttpReceiver answeringAfter(Duration delay, int status) throws IOException {
+        return new HttpReceiver(status, "", Map.of(), delay, false);
     }
 
     /** Takes the request and never answers it (until closed). */
     public static HttpReceiver silent() throws IOException {
-        return new HttpReceiver(200, "", Map.of(), true);
+        return new HttpReceiver(200, "", Map.of(), Duration.ZERO, true);
     }
 
     public URI url(String path) {
@@ -75,12 +81,16 @@ public final class HttpReceiver implements AutoCloseable {
         return received.get(0);
     }
 
-    private void answer(HttpExchange exchange, int status, String body, Map<String, String> headers, boolean silent) throws IOException {
+    private void answer(HttpExchange exchange, int status, String body, Map<String, String> headers, Duration delay, boolean silent)
+            throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders(), in.readAllBytes()));
             if (silent) {
                 closing.await(1, TimeUnit.MINUTES);
+                return;
+            }
+            if (closing.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
