@@ -88,15 +88,8 @@ public final class StorageClient implements PipelineStorage {
 
     @Override
     public Optional<Job> startAttempt(UUID jobId, Duration lease, TraceParent trace) {
-        HttpResponse<InputStream> response = call("POST", "/jobs/" + jobId + "/attempts", trace)
-                .json(new StorageJson.AttemptBody(lease.toSeconds()))
-                .tolerating(409)
-                .send();
-        if (response.statusCode() == 409) {
-            ErrorAnswers.drain(response);
-            return Optional.empty();
-        }
-        return Optional.of(read(response, Argument.of(Job.class)));
+        return unlessConflict(call("POST", "/jobs/" + jobId + "/attempts", trace).json(new StorageJson.AttemptBody(lease.toSeconds())),
+                Argument.of(Job.class));
     }
 
     @Override
@@ -120,15 +113,8 @@ public final class StorageClient implements PipelineStorage {
     @Override
     public Optional<NotificationRecord> startNotification(UUID notificationId, UUID requestId, String channel, String target, Duration lease,
                                                           TraceParent trace) {
-        HttpResponse<InputStream> response = call("POST", "/notifications/" + notificationId + "/attempts", trace)
-                .json(new StorageJson.NotificationAttemptBody(requestId, channel, target, lease.toSeconds()))
-                .tolerating(409)
-                .send();
-        if (response.statusCode() == 409) {
-            ErrorAnswers.drain(response);
-            return Optional.empty();
-        }
-        return Optional.of(read(response, Argument.of(NotificationRecord.class)));
+        return unlessConflict(call("POST", "/notifications/" + notificationId + "/attempts", trace)
+                .json(new StorageJson.NotificationAttemptBody(requestId, channel, target, lease.toSeconds())), Argument.of(NotificationRecord.class));
     }
 
     @Override
@@ -205,6 +191,16 @@ public final class StorageClient implements PipelineStorage {
     /** A value as one path segment. */
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Storage's answer, or none when it answered 409: what was to start is final already, or held by another worker. */
+    private <T> Optional<T> unlessConflict(Call call, Argument<T> type) {
+        HttpResponse<InputStream> response = call.tolerating(409).send();
+        if (response.statusCode() == 409) {
+            ErrorAnswers.drain(response);
+            return Optional.empty();
+        }
+        return Optional.of(read(response, type));
     }
 
     private Call call(String method, String path, TraceParent trace) {

@@ -6,6 +6,8 @@ import io.atoll.cell.storage.domain.RefusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,25 +23,23 @@ public final class NotificationService {
 
     /** Makes or updates the notification; one that was sent stays sent. */
     public Notification save(UUID notificationId, NotificationUpdate update) {
-        requireRequest(update.requestId());
-        Instant now = clock.instant();
-        return jobs.saveNotification(notificationId, current -> current
-                .map(notification -> notification.updatedWith(update, now))
-                .orElseGet(() -> Notification.first(notificationId, update, now)));
+        return change(notificationId, update.requestId(), (notification, now) -> notification.updatedWith(update, now),
+                now -> Notification.first(notificationId, update, now));
     }
 
     /** Starts the notification's next attempt under a lease; refused while it is sent or another attempt holds it. */
     public Notification startAttempt(UUID notificationId, NotificationAttempt attempt) {
-        requireRequest(attempt.requestId());
-        Instant now = clock.instant();
-        return jobs.saveNotification(notificationId, current -> current
-                .map(notification -> notification.attempted(attempt, now))
-                .orElseGet(() -> Notification.firstAttempt(notificationId, attempt, now)));
+        return change(notificationId, attempt.requestId(), (notification, now) -> notification.attempted(attempt, now),
+                now -> Notification.firstAttempt(notificationId, attempt, now));
     }
 
-    private void requireRequest(UUID requestId) {
+    private Notification change(UUID notificationId, UUID requestId, BiFunction<Notification, Instant, Notification> next,
+                                Function<Instant, Notification> first) {
         if (jobs.findRequest(requestId).isEmpty()) {
             throw new RefusedException(Refusal.UNPROCESSABLE, "Unknown job request", "There is no job request " + requestId + " to notify of.");
         }
+        Instant now = clock.instant();
+        return jobs.saveNotification(notificationId, current -> current.map(notification -> next.apply(notification, now))
+                .orElseGet(() -> first.apply(now)));
     }
 }
